@@ -1,0 +1,28 @@
+package io.callstream.schema;
+
+/**
+ * Every Kafka topic of callstream, by name. This class and the Avro schemas are the contract with
+ * the teams that consume our topics: no other code names a topic.
+ *
+ * <p>Values are Avro records in Avro's <em>single-object encoding</em> (two marker bytes
+ * {@code C3 01}, the 8-byte little-endian CRC-64-AVRO fingerprint of the writer schema, then the
+ * binary datum); see {@link AvroSerde}. Keys are UTF-8 strings.
+ */
+public final class Topics {
+
+    /**
+     * CTI events as the edge accepted them, one record per accepted request, published before the
+     * PBX got its 200.
+     * <ul>
+     *   <li>key: {@link CallKey} text {@code "{site}/{callId}"}, so all events of one call share a
+     *       partition and keep the order in which the edge received them;</li>
+     *   <li>value: {@link CtiEvent};</li>
+     *   <li>producer: the edge ({@code ingress}); consumers: the processor, analytics;</li>
+     *   <li>cleanup: delete (retention is the operator's choice; the default is 7 days).</li>
+     * </ul>
+     */
+    public static final String CTI_EVENTS = "callstream.cti-events.v1";
+
+    private Topics() {
+    }
+}
