@@ -1,0 +1,117 @@
+package io.callstream.ingress.cti;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.callstream.ingress.observability.CtiMetrics;
+import io.callstream.ingress.publish.CtiEventPublisher;
+import io.callstream.ingress.publish.CtiEvents;
+import io.callstream.ingress.publish.EventNotPublishedException;
+import io.callstream.ingress.request.CtiRequest;
+import io.callstream.ingress.request.CtiRequestParser;
+import io.callstream.ingress.request.InvalidCtiRequestException;
+import io.callstream.ingress.request.MalformedRequestException;
+import io.callstream.ingress.rules.Decision;
+import io.callstream.ingress.rules.RuleBook;
+import io.callstream.ingress.site.Site;
+import io.callstream.ingress.site.SiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/v1/cti/{token}}: authenticate the site, read and validate the event, decide
+ * from the rule book, publish to Kafka, answer. The 200 is sent only after Kafka acknowledged the
+ * event. Every failure becomes a JSON answer here, so nothing reaches the framework's error
+ * handling, which would log the request path and with it the token.
+ */
+public final class CtiHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CtiHandler.class);
+
+    private final SiteDirectory sites;
+    private final CtiRequestReader reader;
+    private final CtiRequestParser parser;
+    private final RuleBook rules;
+    private final CtiEventPublisher publisher;
+    private final CtiReplies replies;
+    private final CtiMetrics metrics;
+    private final Clock clock;
+
+    public CtiHandler(SiteDirectory sites, CtiRequestReader reader, CtiRequestParser parser, RuleBook rules,
+            CtiEventPublisher publisher, CtiReplies replies, CtiMetrics metrics, Clock clock) {
+        this.sites = sites;
+        this.reader = reader;
+        this.parser = parser;
+        this.rules = rules;
+        this.publisher = publisher;
+        this.replies = replies;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Mono<ServerResponse> handle(ServerRequest request) {
+        Instant receivedAt = clock.instant();
+        return reply(request, receivedAt)
+                .onErrorResume(this::failureReply)
+                .doOnNext(metrics::record)
+                .flatMap(CtiHandler::write);
+    }
+
+    /** Any other method on the CTI path: 405 in Zammad's error shape. */
+    public Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+        CtiReply reply = replies.methodNotAllowed();
+        metrics.record(reply);
+        return ServerResponse.status(reply.status())
+                .header("Allow", "POST")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(reply.body());
+    }
+
+    private Mono<CtiReply> reply(ServerRequest request, Instant receivedAt) {
+        Optional<Site> site = sites.findByToken(request.pathVariable("token"));
+        if (site.isEmpty()) {
+            return Mono.just(replies.invalidToken());
+        }
+        if (!site.get().enabled()) {
+            return Mono.just(replies.siteDisabled());
+        }
+        return reader.read(request)
+                .map(parser::parse)
+                .flatMap(cti -> decideAndPublish(site.get(), cti, receivedAt));
+    }
+
+    private Mono<CtiReply> decideAndPublish(Site site, CtiRequest cti, Instant receivedAt) {
+        Decision decision = rules.decide(site.id(), cti);
+        return publisher.publish(CtiEvents.of(site.id(), cti, decision, receivedAt))
+                .thenReturn(replies.accepted(cti.event(), decision))
+                .onErrorResume(EventNotPublishedException.class, e -> {
+                    log.warn("CTI event of site {} not published: {}", site.id(), e.getMessage());
+                    return Mono.just(replies.notPublished(cti.event()));
+                });
+    }
+
+    private Mono<CtiReply> failureReply(Throwable failure) {
+        if (failure instanceof InvalidCtiRequestException invalid) {
+            return Mono.just(replies.invalidRequest(invalid.violations()));
+        }
+        if (failure instanceof MalformedRequestException malformed) {
+            return Mono.just(replies.malformed(malformed.getMessage()));
+        }
+        if (failure instanceof PayloadTooLargeException) {
+            return Mono.just(replies.tooLarge(reader.maxBodyBytes()));
+        }
+        log.error("CTI request failed unexpectedly", failure);
+        return Mono.just(replies.internalError());
+    }
+
+    private static Mono<ServerResponse> write(CtiReply reply) {
+        return ServerResponse.status(reply.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(reply.body());
+    }
+}

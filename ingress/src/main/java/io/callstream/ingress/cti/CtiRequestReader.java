@@ -1,0 +1,105 @@
+package io.callstream.ingress.cti;
+
+import io.callstream.ingress.request.CtiParameters;
+import io.callstream.ingress.request.FormUrlEncoded;
+import io.callstream.ingress.request.JsonBody;
+import io.callstream.ingress.request.MultipartBody;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the parameters of a CTI request in every encoding Zammad accepts: a form body (also
+ * without any Content-Type, as the Asterisk bridge sends it), JSON, multipart, and query
+ * parameters, which win over body parameters of the same name. The body is read at most up to the
+ * size limit, in memory.
+ */
+public final class CtiRequestReader {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final int maxBodyBytes;
+    private final JsonBody json;
+    private final MultipartBody multipart;
+
+    public CtiRequestReader(int maxBodyBytes, JsonBody json) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = json;
+        this.multipart = new MultipartBody(maxBodyBytes);
+    }
+
+    public Mono<CtiParameters> read(ServerRequest request) {
+        if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
+            return Mono.error(new PayloadTooLargeException());
+        }
+        CtiParameters query = FormUrlEncoded.parse(request.uri().getRawQuery());
+        return body(request)
+                .flatMap(body -> decode(body, contentType(request)))
+                .map(parameters -> parameters.overriddenBy(query));
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    private Mono<byte[]> body(ServerRequest request) {
+        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBodyBytes)
+                .map(CtiRequestReader::bytes)
+                .defaultIfEmpty(NO_BODY)
+                .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLargeException());
+    }
+
+    private Mono<CtiParameters> decode(byte[] body, MediaType contentType) {
+        if (body.length == 0) {
+            return Mono.just(CtiParameters.empty());
+        }
+        if (contentType == null) {
+            // No Content-Type: Zammad reads a form; a JSON object cannot be a form, so read it as JSON.
+            return Mono.fromCallable(() -> looksLikeJson(body) ? json.parse(body) : FormUrlEncoded.parse(body));
+        }
+        if (MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType)) {
+            return multipart.parse(body, contentType);
+        }
+        if (isJson(contentType)) {
+            return Mono.fromCallable(() -> json.parse(body));
+        }
+        return Mono.fromCallable(() -> FormUrlEncoded.parse(body));
+    }
+
+    private static MediaType contentType(ServerRequest request) {
+        try {
+            return request.headers().contentType().orElse(null);
+        } catch (InvalidMediaTypeException unreadable) {
+            return null;
+        }
+    }
+
+    private static boolean isJson(MediaType contentType) {
+        return MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+                || contentType.getSubtype().endsWith("+json");
+    }
+
+    private static boolean looksLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+}

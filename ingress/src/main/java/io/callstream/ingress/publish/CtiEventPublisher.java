@@ -1,0 +1,62 @@
+package io.callstream.ingress.publish;
+
+import java.time.Duration;
+
+import io.callstream.schema.CallKey;
+import io.callstream.schema.CtiEvent;
+import io.callstream.schema.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Publishes accepted events to {@link Topics#CTI_EVENTS}, keyed by call, and completes only when
+ * Kafka acknowledged the write (the producer uses {@code acks=all}). Gives up after the publish
+ * timeout, so a PBX is never kept waiting on a broker that is away.
+ */
+public final class CtiEventPublisher {
+
+    private final KafkaTemplate<String, CtiEvent> template;
+    private final Duration timeout;
+    private final Scheduler sendScheduler;
+    private final Timer acknowledged;
+    private final Timer failed;
+
+    /**
+     * @param sendScheduler where {@code send()} runs: the Kafka producer blocks its caller while it
+     *                      has no metadata or no buffer space, and a Netty event loop must never block
+     */
+    public CtiEventPublisher(KafkaTemplate<String, CtiEvent> template, Duration timeout, Scheduler sendScheduler,
+            MeterRegistry meters) {
+        this.template = template;
+        this.timeout = timeout;
+        this.sendScheduler = sendScheduler;
+        this.acknowledged = publishTimer(meters, "acknowledged");
+        this.failed = publishTimer(meters, "failed");
+    }
+
+    public Mono<Void> publish(CtiEvent event) {
+        String key = new CallKey(event.getSite(), event.getCallId()).toString();
+        return Mono.defer(() -> {
+                    Timer.Sample sample = Timer.start();
+                    return Mono.fromFuture(template.send(Topics.CTI_EVENTS, key, event))
+                            .doOnSuccess(result -> sample.stop(acknowledged))
+                            .doOnError(error -> sample.stop(failed))
+                            .doOnCancel(() -> sample.stop(failed));
+                })
+                .subscribeOn(sendScheduler)
+                .timeout(timeout)
+                .onErrorMap(error -> new EventNotPublishedException(error))
+                .then();
+    }
+
+    private static Timer publishTimer(MeterRegistry meters, String result) {
+        return Timer.builder("callstream.cti.publish")
+                .description("Time from handing a CTI event to the Kafka producer until Kafka acknowledged it")
+                .tag("result", result)
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+}

@@ -1,0 +1,60 @@
+package io.callstream.ingress.rules;
+
+import io.callstream.ingress.request.CtiRequest;
+import io.callstream.schema.CallEventType;
+import io.callstream.schema.Direction;
+
+/**
+ * One site's rules compiled for the hot path: the block list applies to inbound {@code newCall}s
+ * only, the routing table to outbound {@code newCall}s with a non-empty destination only; every
+ * other event gets no action.
+ */
+public final class SiteRules {
+
+    private final String countryCode;
+    private final BlockList blockList;
+    private final RoutingTable routing;
+
+    private SiteRules(String countryCode, BlockList blockList, RoutingTable routing) {
+        this.countryCode = countryCode;
+        this.blockList = blockList;
+        this.routing = routing;
+    }
+
+    public static SiteRules compile(RuleSet rules) {
+        String countryCode = rules.countryCode();
+        var routes = rules.routes().stream()
+                .map(rule -> new RoutingTable.Route(
+                        DestinationPattern.compile(PhoneNumbers.normalize(rule.destination(), countryCode)),
+                        rule.callerId()))
+                .toList();
+        return new SiteRules(countryCode,
+                BlockList.of(rules.blockedCallers(), countryCode),
+                RoutingTable.of(routes, rules.defaultCallerId()));
+    }
+
+    public Decision decide(CtiRequest request) {
+        if (request.event() != CallEventType.NEW_CALL) {
+            return Decision.NO_ACTION;
+        }
+        if (request.direction() == Direction.IN) {
+            return decideInbound(request.from());
+        }
+        return decideOutbound(request.to());
+    }
+
+    private Decision decideInbound(String from) {
+        String caller = PhoneNumbers.normalize(from, countryCode);
+        return caller != null && blockList.blocks(caller) ? Decision.REJECT : Decision.NO_ACTION;
+    }
+
+    private Decision decideOutbound(String to) {
+        String destination = PhoneNumbers.normalize(to, countryCode);
+        if (destination == null || destination.isEmpty()) {
+            return Decision.NO_ACTION;
+        }
+        return routing.callerIdFor(destination)
+                .<Decision>map(callerId -> new Decision.Dial(callerId, to))
+                .orElse(Decision.NO_ACTION);
+    }
+}

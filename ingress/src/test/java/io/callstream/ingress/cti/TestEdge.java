@@ -1,0 +1,106 @@
+package io.callstream.ingress.cti;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import io.callstream.ingress.publish.CtiEventPublisher;
+import io.callstream.ingress.request.CtiRequestParser;
+import io.callstream.ingress.request.JsonBody;
+import io.callstream.ingress.observability.CtiMetrics;
+import io.callstream.ingress.rules.RuleSet;
+import io.callstream.ingress.rules.StaticRuleBook;
+import io.callstream.ingress.site.Site;
+import io.callstream.ingress.site.SiteDirectory;
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.CtiEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The edge's real router, handler, rules and Kafka template, publishing into Kafka's
+ * {@link MockProducer} instead of a broker: what a *Test may start.
+ */
+final class TestEdge {
+
+    static final String BERLIN_TOKEN = "berlin-3f9a7c1e5d2b4a68";
+    static final String DISABLED_TOKEN = "paused-8b1d2e3f4a5c6d7e";
+    static final Instant NOW = Instant.parse("2026-11-26T10:15:30.123Z");
+    static final Duration PUBLISH_TIMEOUT = Duration.ofMillis(300);
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    static final RuleSet BERLIN_RULES = new RuleSet(null,
+            List.of("+49 171 5000000", "anonymous"),
+            List.of(new RuleSet.RoutingRule("41*", "41715877777")),
+            "4930777000");
+
+    final MockProducer<String, CtiEvent> producer;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final WebTestClient client;
+
+    private TestEdge(boolean kafkaAcknowledges) {
+        this.producer = new ReusableMockProducer(kafkaAcknowledges);
+        KafkaTemplate<String, CtiEvent> template = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
+        JsonMapper mapper = JsonMapper.builder().build();
+        SiteDirectory sites = SiteDirectory.of(List.of(
+                new SiteDirectory.Entry(BERLIN_TOKEN, new Site("berlin", true)),
+                new SiteDirectory.Entry(DISABLED_TOKEN, new Site("paused", false))));
+        CtiHandler handler = new CtiHandler(
+                sites,
+                new CtiRequestReader(MAX_BODY_BYTES, new JsonBody(mapper)),
+                new CtiRequestParser(),
+                new StaticRuleBook(Map.of("berlin", BERLIN_RULES)),
+                new CtiEventPublisher(template, PUBLISH_TIMEOUT, Schedulers.boundedElastic(), meters),
+                new CtiReplies(mapper),
+                new CtiMetrics(meters),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        this.client = WebTestClient.bindToRouterFunction(
+                CtiRoutes.events(handler).and(CtiRoutes.otherMethods(handler))).build();
+    }
+
+    static TestEdge withKafkaAcknowledging() {
+        return new TestEdge(true);
+    }
+
+    static TestEdge withKafkaNeverAcknowledging() {
+        return new TestEdge(false);
+    }
+
+    List<ProducerRecord<String, CtiEvent>> published() {
+        return producer.history();
+    }
+
+    CtiEvent onlyPublishedEvent() {
+        List<ProducerRecord<String, CtiEvent>> records = published();
+        if (records.size() != 1) {
+            throw new AssertionError("expected exactly one published event, got " + records.size());
+        }
+        return records.get(0).value();
+    }
+
+    /** KafkaTemplate closes its producer after each send; the factory's real producers ignore that, so must this one. */
+    private static final class ReusableMockProducer extends MockProducer<String, CtiEvent> {
+
+        ReusableMockProducer(boolean autoComplete) {
+            super(autoComplete, null, new StringSerializer(), AvroSerde.of(CtiEvent.class).serializer());
+        }
+
+        @Override
+        public void close(Duration timeout) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
