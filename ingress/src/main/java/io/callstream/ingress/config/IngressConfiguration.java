@@ -14,6 +14,7 @@ import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.observability.KafkaHealthIndicator;
 import io.callstream.ingress.observability.TokenMaskingAccessLog;
 import io.callstream.ingress.publish.CtiEventPublisher;
+import io.callstream.ingress.publish.ProducerWarmup;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.JsonBody;
 import io.callstream.ingress.rules.RuleBook;
@@ -40,6 +41,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.scheduler.Scheduler;
@@ -96,7 +98,11 @@ public class IngressConfiguration {
 
     @Bean
     KafkaTemplate<String, CtiEvent> ctiEventTemplate(ProducerFactory<String, CtiEvent> ctiEventProducerFactory) {
-        return new KafkaTemplate<>(ctiEventProducerFactory);
+        KafkaTemplate<String, CtiEvent> template = new KafkaTemplate<>(ctiEventProducerFactory);
+        // The handler logs a failed publish once, without the payload: callers' numbers stay out of the logs.
+        template.setProducerListener(new ProducerListener<>() {
+        });
+        return template;
     }
 
     @Bean(destroyMethod = "dispose")
@@ -109,6 +115,12 @@ public class IngressConfiguration {
     CtiEventPublisher ctiEventPublisher(KafkaTemplate<String, CtiEvent> ctiEventTemplate,
             IngressProperties properties, Scheduler ctiSendScheduler, MeterRegistry meters) {
         return new CtiEventPublisher(ctiEventTemplate, properties.publishTimeout(), ctiSendScheduler, meters);
+    }
+
+    @Bean
+    ProducerWarmup ctiProducerWarmup(KafkaTemplate<String, CtiEvent> ctiEventTemplate, Scheduler ctiSendScheduler,
+            IngressProperties properties) {
+        return new ProducerWarmup(ctiEventTemplate, ctiSendScheduler, properties.publishTimeout().multipliedBy(5));
     }
 
     @Bean

@@ -1,0 +1,43 @@
+package io.callstream.ingress.publish;
+
+import java.time.Duration;
+
+import io.callstream.schema.CtiEvent;
+import io.callstream.schema.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Creates the producer and fetches the events topic's metadata once the application is ready, in
+ * the background, so that the first PBX request does not pay for them (about half a second).
+ */
+public final class ProducerWarmup implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProducerWarmup.class);
+
+    private final KafkaTemplate<String, CtiEvent> template;
+    private final Scheduler scheduler;
+    private final Duration timeout;
+
+    public ProducerWarmup(KafkaTemplate<String, CtiEvent> template, Scheduler scheduler, Duration timeout) {
+        this.template = template;
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        Mono.fromCallable(() -> template.partitionsFor(Topics.CTI_EVENTS))
+                .subscribeOn(scheduler)
+                .timeout(timeout)
+                .subscribe(
+                        partitions -> log.info("Publishing CTI events to {} ({} partitions)", Topics.CTI_EVENTS,
+                                partitions.size()),
+                        error -> log.warn("Kafka not reachable yet ({}); requests get 503 until it is", error.toString()));
+    }
+}

@@ -1,0 +1,202 @@
+package io.callstream.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.callstream.kafka.local.LocalKafkaBroker;
+import io.callstream.kafka.local.SharedLocalKafka;
+import io.callstream.schema.CallEventType;
+import io.callstream.schema.CtiEvent;
+import io.callstream.schema.Direction;
+import io.callstream.schema.EdgeDecision;
+import io.callstream.schema.HangupCause;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The edge as a PBX sees it, on a real HTTP port, publishing to a real Kafka broker. */
+@SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=ingress",
+                "server.address=127.0.0.1",
+                "callstream.ingress.publish-timeout=1s",
+                "callstream.ingress.access-log=true",
+                "callstream.ingress.sites[0].id=berlin",
+                "callstream.ingress.sites[0].token=" + CtiEndpointIT.TOKEN,
+                "callstream.ingress.sites[0].rules.block-list[0].caller-id=+49 171 5000000",
+        })
+@ExtendWith(OutputCaptureExtension.class)
+class CtiEndpointIT {
+
+    static final String TOKEN = "it-token-5b0c2f1d9e8a7b6c";
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(1);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> broker().bootstrapServers());
+    }
+
+    @Test
+    void shouldPublishAnAcknowledgedEventWithAllItsFields() throws Exception {
+        String callId = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = postForm("event=newCall&from=493055571600&to=491711234567890&direction=in"
+                + "&callId=" + callId + "&user[]=Alice&user[]=Bob&queue=support&CallType=external");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{}");
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        ConsumerRecord<String, CtiEvent> record = single(callId);
+        CtiEvent event = record.value();
+        assertThat(record.key()).isEqualTo("berlin/" + callId);
+        assertThat(event.getSite()).isEqualTo("berlin");
+        assertThat(event.getEvent()).isEqualTo(CallEventType.NEW_CALL);
+        assertThat(event.getDirection()).isEqualTo(Direction.IN);
+        assertThat(event.getFrom()).isEqualTo("493055571600");
+        assertThat(event.getTo()).isEqualTo("491711234567890");
+        assertThat(event.getUsers()).containsExactly("Alice", "Bob");
+        assertThat(event.getQueue()).isEqualTo("support");
+        assertThat(event.getExtraFields()).containsEntry("CallType", "external");
+        assertThat(event.getDecision()).isEqualTo(EdgeDecision.NONE);
+        assertThat(event.getReceivedAt()).isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+    }
+
+    @Test
+    void shouldAcceptTheAsteriskBridgesRequestWithoutContentTypeAndWithLowerCaseHeaders() throws Exception {
+        String callId = UUID.randomUUID().toString();
+        String body = "event=hangup&callId=" + callId + "&direction=in&cause=NOANSWER&answeringNumber=";
+
+        String response = rawPost("/api/v1/cti/" + TOKEN, "host: 127.0.0.1\r\ncontent-length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nconnection: close\r\n", body);
+
+        assertThat(response).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n{}");
+        CtiEvent event = single(callId).value();
+        assertThat(event.getCause()).isEqualTo("NOANSWER");
+        assertThat(event.getNormalizedCause()).isEqualTo(HangupCause.NO_ANSWER);
+        assertThat(event.getAnsweringNumber()).isNull();
+    }
+
+    @Test
+    void shouldPublishARejectedCallToo() throws Exception {
+        String callId = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = postJson("{\"event\":\"newCall\",\"direction\":\"in\",\"from\":\"00491715000000\","
+                + "\"to\":800,\"callId\":\"" + callId + "\",\"user\":[\"Alice\"]}");
+
+        assertThat(response.body()).isEqualTo("{\"action\":\"reject\",\"reason\":\"busy\"}");
+        CtiEvent event = single(callId).value();
+        assertThat(event.getDecision()).isEqualTo(EdgeDecision.REJECT);
+        assertThat(event.getTo()).isEqualTo("800");
+    }
+
+    @Test
+    void shouldAnswer503WithinTheBoundWhileKafkaIsDownAndRecoverByItself() throws Exception {
+        LocalKafkaBroker broker = broker();
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        broker.stop();
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = postForm("event=newCall&direction=in&from=1&to=2&callId=" + UUID.randomUUID());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).startsWith("{\"error\":");
+            assertThat(took).isLessThan(PUBLISH_TIMEOUT.plusSeconds(2));
+            assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+        } finally {
+            broker.start();
+        }
+
+        String callId = UUID.randomUUID().toString();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> postForm("event=answer&direction=in&user=Alice&callId=" + callId).statusCode() == 200);
+        assertThat(single(callId).value().getEvent()).isEqualTo(CallEventType.ANSWER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+    }
+
+    @Test
+    void shouldExposeRequestCountsAndPublishLatencyToPrometheus() throws Exception {
+        postForm("event=answer&callId=" + UUID.randomUUID());
+
+        String metrics = get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("callstream_cti_requests_total{event=\"answer\",outcome=\"accepted\",status=\"200\"}");
+        assertThat(metrics).contains("callstream_cti_publish_seconds_bucket");
+    }
+
+    @Test
+    void shouldNeverWriteTheTokenToTheLogs(CapturedOutput output) throws Exception {
+        postForm("event=newCall&direction=in&from=1&to=2&callId=" + UUID.randomUUID());
+        postForm("event=bogus&callId=1");
+        http.send(HttpRequest.newBuilder(uri("/api/v1/cti/" + TOKEN)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("/api/v1/cti/***"));
+        assertThat(output.getAll()).doesNotContain(TOKEN);
+    }
+
+    private static LocalKafkaBroker broker() {
+        return SharedLocalKafka.broker();
+    }
+
+    private ConsumerRecord<String, CtiEvent> single(String callId) {
+        List<ConsumerRecord<String, CtiEvent>> records = CtiEventsTopic.await(broker().bootstrapServers(),
+                event -> event.getCallId().equals(callId), Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+
+    private HttpResponse<String> postForm(String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/cti/" + TOKEN))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postJson(String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/cti/" + TOKEN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String rawPost(String path, String headers, String body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\n" + headers + "\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,46 @@
+package io.callstream.ingress;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.CtiEvent;
+import io.callstream.schema.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads the events topic of a real broker from the beginning, as an analytics consumer would. */
+final class CtiEventsTopic {
+
+    private CtiEventsTopic() {
+    }
+
+    /** Waits up to {@code timeout} for a record matching {@code wanted} and returns every match seen. */
+    static List<ConsumerRecord<String, CtiEvent>> await(String bootstrapServers, Predicate<CtiEvent> wanted,
+            Duration timeout) {
+        try (KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrapServers), new StringDeserializer(),
+                AvroSerde.of(CtiEvent.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CTI_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, CtiEvent>> matches = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (matches.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, CtiEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (wanted.test(record.value())) {
+                        matches.add(record);
+                    }
+                }
+            }
+            return matches;
+        }
+    }
+}
