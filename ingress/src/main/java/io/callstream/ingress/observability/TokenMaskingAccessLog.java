@@ -18,7 +18,7 @@ public final class TokenMaskingAccessLog implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         return server.accessLog(true, args -> AccessLog.create(FORMAT,
-                args.remoteAddress(),
+                args.connectionInformation() == null ? "-" : args.connectionInformation().remoteAddress(),
                 args.method(), maskToken(args.uri()), args.protocol(), args.status(), args.contentLength(),
                 args.duration()));
     }

@@ -1,0 +1,19 @@
+package io.callstream.processor;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+/** The processor on its own, for deployments with separate edge instances. Reads {@code processor.yml}. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(ProcessorConfiguration.class)
+public class ProcessorApplication {
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(ProcessorApplication.class)
+                .properties("spring.config.name=processor")
+                .run(args);
+    }
+}

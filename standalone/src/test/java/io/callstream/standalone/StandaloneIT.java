@@ -1,0 +1,95 @@
+package io.callstream.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The README's promise: start everything, post Zammad's sample call, read it back from Kafka. */
+class StandaloneIT {
+
+    private static final String ZAMMAD_DOCS_NEW_CALL =
+            "event=newCall&from=493055571600&to=491711234567890&direction=in&callId=123456&user[]=Alice&user[]=Bob";
+
+    @TempDir
+    Path dataDirectory;
+
+    private ConfigurableApplicationContext running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void shouldAcceptZammadsSampleCallAndShowItOnTheEventsTopic() throws Exception {
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty());
+        running = CallstreamLauncher.start(settings, "--server.port=0");
+        String token = Files.readString(dataDirectory.resolve(DefaultSiteToken.FILE_NAME)).trim();
+
+        HttpResponse<String> response = post(token, ZAMMAD_DOCS_NEW_CALL);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{}");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exitCode = EventsCommand.run(bootstrapServers(), false, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(exitCode).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("default/123456 {")
+                .contains("\"event\": \"NEW_CALL\"")
+                .contains("\"users\": [\"Alice\", \"Bob\"]");
+    }
+
+    @Test
+    void shouldKeepTheDefaultSitesTokenAndTheEventsAcrossRestarts() throws Exception {
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty());
+        running = CallstreamLauncher.start(settings, "--server.port=0");
+        String token = Files.readString(dataDirectory.resolve(DefaultSiteToken.FILE_NAME)).trim();
+        assertThat(post(token, ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(200);
+        running.close();
+
+        running = CallstreamLauncher.start(settings, "--server.port=0");
+
+        assertThat(post(token, "event=hangup&callId=123456&cause=normalClearing").body()).isEqualTo("{}");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        EventsCommand.run(bootstrapServers(), false, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("NEW_CALL").contains("HANGUP");
+    }
+
+    @Test
+    void shouldUseTheTokenGivenInTheEnvironment() throws Exception {
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.of("given-token-1234"));
+        running = CallstreamLauncher.start(settings, "--server.port=0");
+
+        assertThat(post("given-token-1234", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(200);
+        assertThat(post("some-other-token", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(401);
+    }
+
+    private String bootstrapServers() {
+        return running.getEnvironment().getProperty("spring.kafka.bootstrap-servers");
+    }
+
+    private HttpResponse<String> post(String token, String form) throws Exception {
+        String port = running.getEnvironment().getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cti/" + token))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
