@@ -1,0 +1,19 @@
+# Images of the edge and the processor, built from this repository:
+#   docker build --target ingress -t callstream-ingress .
+#   docker build --target processor -t callstream-processor .
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -q -B -Dmaven.test.skip=true package
+
+FROM eclipse-temurin:17-jre AS ingress
+COPY --from=build /src/ingress/target/callstream-ingress-*-exec.jar /app/callstream-ingress.jar
+EXPOSE 3000
+USER 10001
+ENTRYPOINT ["java", "-jar", "/app/callstream-ingress.jar"]
+
+FROM eclipse-temurin:17-jre AS processor
+COPY --from=build /src/processor/target/callstream-processor-*-exec.jar /app/callstream-processor.jar
+EXPOSE 3001
+USER 10001
+ENTRYPOINT ["java", "-jar", "/app/callstream-processor.jar"]
