@@ -66,10 +66,7 @@ public final class CtiHandler {
     public Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
         CtiReply reply = replies.methodNotAllowed();
         metrics.record(reply);
-        return ServerResponse.status(reply.status())
-                .header("Allow", "POST")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(reply.body());
+        return response(reply).header("Allow", "POST").bodyValue(reply.body());
     }
 
     private Mono<CtiReply> reply(ServerRequest request, Instant receivedAt) {
@@ -110,8 +107,10 @@ public final class CtiHandler {
     }
 
     private static Mono<ServerResponse> write(CtiReply reply) {
-        return ServerResponse.status(reply.status())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(reply.body());
+        return response(reply).bodyValue(reply.body());
+    }
+
+    private static ServerResponse.BodyBuilder response(CtiReply reply) {
+        return ServerResponse.status(reply.status()).contentType(MediaType.APPLICATION_JSON);
     }
 }

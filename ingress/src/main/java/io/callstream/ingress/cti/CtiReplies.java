@@ -82,10 +82,6 @@ public final class CtiReplies {
                 List.of("Method not allowed: CTI events are sent with POST."));
     }
 
-    public CtiReply notFound() {
-        return error(HttpStatus.NOT_FOUND, null, "not_found", List.of("Not found."));
-    }
-
     private CtiReply error(HttpStatus status, CallEventType event, String outcome, List<String> messages) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", messages.get(0));

@@ -1,10 +1,10 @@
 package io.callstream.ingress.cti;
 
 import io.callstream.ingress.request.CtiParameters;
+import io.callstream.ingress.request.DataBuffers;
 import io.callstream.ingress.request.FormUrlEncoded;
 import io.callstream.ingress.request.JsonBody;
 import io.callstream.ingress.request.MultipartBody;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.InvalidMediaTypeException;
@@ -49,7 +49,7 @@ public final class CtiRequestReader {
 
     private Mono<byte[]> body(ServerRequest request) {
         return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBodyBytes)
-                .map(CtiRequestReader::bytes)
+                .map(DataBuffers::drain)
                 .defaultIfEmpty(NO_BODY)
                 .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLargeException());
     }
@@ -91,15 +91,5 @@ public final class CtiRequestReader {
             }
         }
         return false;
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 }

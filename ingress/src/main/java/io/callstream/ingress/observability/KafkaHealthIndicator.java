@@ -35,14 +35,14 @@ public final class KafkaHealthIndicator implements ReactiveHealthIndicator {
                 .clusterId()
                 .toCompletionStage()
                 .toCompletableFuture());
-        Mono<Integer> topicCount = Mono.fromFuture(() -> admin
+        // Fails when a topic is missing.
+        Mono<?> topicsExist = Mono.fromFuture(() -> admin
                 .describeTopics(topics, new DescribeTopicsOptions().timeoutMs(timeoutMs))
                 .allTopicNames()
                 .toCompletionStage()
-                .toCompletableFuture())
-                .map(described -> described.size());
-        return Mono.zip(clusterId, topicCount)
-                .map(result -> Health.up().withDetail("clusterId", result.getT1()).withDetail("topics", topics).build())
+                .toCompletableFuture());
+        return clusterId
+                .flatMap(id -> topicsExist.thenReturn(Health.up().withDetail("clusterId", id).withDetail("topics", topics).build()))
                 .timeout(timeout.plusMillis(500))
                 .onErrorResume(error -> Mono.just(Health.down().withDetail("error", error.toString()).build()));
     }

@@ -43,15 +43,7 @@ public final class MultipartBody {
 
     private static Mono<Map.Entry<String, String>> nameAndValue(Part part) {
         return DataBufferUtils.join(part.content())
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return Utf8Text.decode(bytes);
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
+                .map(buffer -> Utf8Text.decode(DataBuffers.drain(buffer)))
                 .defaultIfEmpty("")
                 .map(value -> Map.entry(part.name(), value));
     }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
@@ -167,7 +169,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(java.util.List.of(dataDirectory.toString()))
+                    .setDirectories(List.of(dataDirectory.toString()))
                     .setMetadataLogDirectory(dataDirectory.toString())
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .run();
@@ -176,8 +178,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static java.util.Properties toProperties(Map<String, String> settings) {
-        java.util.Properties properties = new java.util.Properties();
+    private static Properties toProperties(Map<String, String> settings) {
+        Properties properties = new Properties();
         properties.putAll(settings);
         return properties;
     }
