@@ -24,6 +24,7 @@ import io.callstream.schema.Direction;
 import io.callstream.schema.EdgeDecision;
 import io.callstream.schema.HangupCause;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +59,11 @@ class CtiEndpointIT {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> broker().bootstrapServers());
+    }
+
+    @BeforeEach
+    void awaitReadiness() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
     }
 
     @Test

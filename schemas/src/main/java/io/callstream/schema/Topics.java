@@ -23,6 +23,19 @@ public final class Topics {
      */
     public static final String CTI_EVENTS = "callstream.cti-events.v1";
 
+    /**
+     * Every site with its token digest and rules: the truth that every edge instance replicates
+     * into memory at start-up and follows afterwards.
+     * <ul>
+     *   <li>key: the site id (UTF-8 string);</li>
+     *   <li>value: {@link SiteConfig};</li>
+     *   <li>producer: the edge's admin API (one writer at a time, transactional); consumers: every
+     *       edge instance (read_committed, from the beginning);</li>
+     *   <li>cleanup: compact; one partition, so one order for all sites.</li>
+     * </ul>
+     */
+    public static final String SITES = "callstream.sites.v1";
+
     private Topics() {
     }
 }

@@ -1,8 +1,10 @@
 package io.callstream.standalone;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.callstream.ingress.sitestore.SiteStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -12,6 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -jar callstream.jar events [--follow]} prints the events topic instead.
  */
 public final class CallstreamLauncher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     private CallstreamLauncher() {
     }
@@ -25,14 +29,37 @@ public final class CallstreamLauncher {
         start(settings, args);
     }
 
-    /** Starts everything; closing the returned context stops the applications, then the broker. */
+    /**
+     * Starts everything and returns once PBX requests are answered from the sites topic; closing the
+     * returned context stops the applications, then the broker.
+     */
     public static ConfigurableApplicationContext start(LaunchSettings settings, String... args) {
-        String token = settings.defaultSiteToken()
-                .orElseGet(() -> DefaultSiteToken.loadOrCreate(settings.dataDirectory()));
-        return new SpringApplicationBuilder(StandaloneApplication.class)
-                .properties(Map.of("callstream.default-site.token", token))
+        String siteToken = settings.defaultSiteToken()
+                .orElseGet(() -> PersistedToken.loadOrCreate(settings.dataDirectory(), PersistedToken.DEFAULT_SITE));
+        String adminToken = settings.adminToken()
+                .orElseGet(() -> PersistedToken.loadOrCreate(settings.dataDirectory(), PersistedToken.ADMIN));
+        long started = System.nanoTime();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
+                .properties(Map.of(
+                        "callstream.default-site.token", siteToken,
+                        "callstream.default-admin.token", adminToken))
                 .initializers(new LocalKafkaInitializer(settings))
-                .listeners(new ReadyBanner(token, System.out))
                 .run(args);
+        awaitSites(context);
+        new ReadyBanner(siteToken, adminToken, Duration.ofNanos(System.nanoTime() - started), System.out).print(context);
+        return context;
+    }
+
+    private static void awaitSites(ConfigurableApplicationContext context) {
+        try {
+            if (!context.getBean(SiteStore.class).awaitReady(READY_TIMEOUT)) {
+                context.close();
+                throw new IllegalStateException("The sites were not loaded from Kafka within " + READY_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.close();
+            throw new IllegalStateException("interrupted while loading the sites", e);
+        }
     }
 }

@@ -10,17 +10,19 @@ import java.util.Optional;
  * @param externalBootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}: use this cluster and start no broker
  * @param dataDirectory            {@code CALLSTREAM_DATA_DIR} (default {@code ./data}): broker data and the default site's token
  * @param kafkaPort                {@code CALLSTREAM_KAFKA_PORT} (default 9092): port of the embedded broker, 0 for any free one
- * @param defaultSiteToken         {@code CALLSTREAM_DEFAULT_TOKEN}: the default site's token; generated once and kept in the data directory if absent
+ * @param defaultSiteToken         {@code CALLSTREAM_DEFAULT_TOKEN}: the default site's token at its creation; generated once and kept in the data directory if absent
+ * @param adminToken               {@code CALLSTREAM_ADMIN_TOKEN}: the admin API's token; generated once and kept in the data directory if absent
  */
 public record LaunchSettings(Optional<String> externalBootstrapServers, Path dataDirectory, int kafkaPort,
-        Optional<String> defaultSiteToken) {
+        Optional<String> defaultSiteToken, Optional<String> adminToken) {
 
     public static LaunchSettings fromEnvironment(Map<String, String> environment) {
         return new LaunchSettings(
                 nonBlank(environment.get("KAFKA_BOOTSTRAP_SERVERS")),
                 Path.of(nonBlank(environment.get("CALLSTREAM_DATA_DIR")).orElse("data")),
                 Integer.parseInt(nonBlank(environment.get("CALLSTREAM_KAFKA_PORT")).orElse("9092")),
-                nonBlank(environment.get("CALLSTREAM_DEFAULT_TOKEN")));
+                nonBlank(environment.get("CALLSTREAM_DEFAULT_TOKEN")),
+                nonBlank(environment.get("CALLSTREAM_ADMIN_TOKEN")));
     }
 
     /** Where clients find Kafka when no broker address was given: the embedded broker's port on loopback. */

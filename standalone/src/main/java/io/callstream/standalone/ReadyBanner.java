@@ -1,32 +1,53 @@
 package io.callstream.standalone;
 
 import java.io.PrintStream;
+import java.time.Duration;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
+import io.callstream.ingress.site.TokenDigest;
+import io.callstream.ingress.sitestore.SiteStore;
+import io.callstream.schema.SiteConfig;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
-/** Tells a new user, once everything runs, where to send the first call and how to see it arrive. */
-final class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
+/** Tells a new user, once PBX requests are answered, where to send the first call and how to see it arrive. */
+final class ReadyBanner {
 
-    private final String token;
+    private static final String DEFAULT_SITE = "default";
+
+    private final String siteToken;
+    private final String adminToken;
+    private final Duration startup;
     private final PrintStream out;
 
-    ReadyBanner(String token, PrintStream out) {
-        this.token = token;
+    ReadyBanner(String siteToken, String adminToken, Duration startup, PrintStream out) {
+        this.siteToken = siteToken;
+        this.adminToken = adminToken;
+        this.startup = startup;
         this.out = out;
     }
 
-    @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
-        var environment = event.getApplicationContext().getEnvironment();
-        String port = environment.getProperty("local.server.port", "3000");
-        String kafka = environment.getProperty(LocalKafkaInitializer.KAFKA_DESCRIPTION, "?");
-        String endpoint = "http://localhost:" + port + "/api/v1/cti/" + token;
-        out.printf("%ncallstream is ready (%.1f s).%n", event.getTimeTaken().toMillis() / 1000.0);
-        out.printf("  PBX endpoint (site \"default\"): %s%n", endpoint);
-        out.printf("  Kafka:                         %s%n", kafka);
+    void print(ConfigurableApplicationContext context) {
+        Environment environment = context.getEnvironment();
+        String base = "http://localhost:" + environment.getProperty("local.server.port", "3000");
+        String endpoint = base + "/api/v1/cti/" + siteToken;
+        out.printf("%ncallstream is ready (%.1f s).%n", startup.toMillis() / 1000.0);
+        if (tokenStillValid(context.getBean(SiteStore.class))) {
+            out.printf("  PBX endpoint (site \"%s\"): %s%n", DEFAULT_SITE, endpoint);
+        } else {
+            out.printf("  PBX endpoint (site \"%s\"): %s/api/v1/cti/<token>  (its token was changed through the "
+                    + "admin API; use the one it returned)%n", DEFAULT_SITE, base);
+        }
+        out.printf("  Admin API:                     %s/api/v1/admin/sites  (Authorization: Bearer %s)%n", base, adminToken);
+        out.printf("  Kafka:                         %s%n", environment.getProperty(LocalKafkaInitializer.KAFKA_DESCRIPTION, "?"));
         out.printf("  Try:   curl -X POST --data \"event=newCall&from=493055571600&to=491711234567890"
                 + "&direction=in&callId=123456&user[]=Alice&user[]=Bob\" %s%n", endpoint);
         out.printf("  Then:  ./callstream events      (prints what arrived on the events topic)%n%n");
+        out.flush();
+    }
+
+    private boolean tokenStillValid(SiteStore store) {
+        return store.site(DEFAULT_SITE).map(SiteConfig::getTokenSha256)
+                .map(digest -> digest.equals(TokenDigest.of(siteToken)))
+                .orElse(false);
     }
 }

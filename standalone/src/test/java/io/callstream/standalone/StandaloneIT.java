@@ -38,9 +38,9 @@ class StandaloneIT {
 
     @Test
     void shouldAcceptZammadsSampleCallAndShowItOnTheEventsTopic() throws Exception {
-        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty());
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
         running = CallstreamLauncher.start(settings, "--server.port=0");
-        String token = Files.readString(dataDirectory.resolve(DefaultSiteToken.FILE_NAME)).trim();
+        String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
 
         HttpResponse<String> response = post(token, ZAMMAD_DOCS_NEW_CALL);
 
@@ -57,9 +57,9 @@ class StandaloneIT {
 
     @Test
     void shouldKeepTheDefaultSitesTokenAndTheEventsAcrossRestarts() throws Exception {
-        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty());
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
         running = CallstreamLauncher.start(settings, "--server.port=0");
-        String token = Files.readString(dataDirectory.resolve(DefaultSiteToken.FILE_NAME)).trim();
+        String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
         assertThat(post(token, ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(200);
         running.close();
 
@@ -73,7 +73,7 @@ class StandaloneIT {
 
     @Test
     void shouldUseTheTokenGivenInTheEnvironment() throws Exception {
-        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.of("given-token-1234"));
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.of("given-token-1234"), Optional.empty());
         running = CallstreamLauncher.start(settings, "--server.port=0");
 
         assertThat(post("given-token-1234", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(200);

@@ -1,147 +1,28 @@
 package io.callstream.ingress.config;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-import io.callstream.ingress.cti.CtiHandler;
-import io.callstream.ingress.cti.CtiReplies;
-import io.callstream.ingress.cti.CtiRequestReader;
-import io.callstream.ingress.cti.CtiRoutes;
-import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.observability.KafkaHealthIndicator;
-import io.callstream.ingress.observability.TokenMaskingAccessLog;
-import io.callstream.ingress.publish.CtiEventPublisher;
-import io.callstream.ingress.publish.ProducerWarmup;
-import io.callstream.ingress.request.CtiRequestParser;
-import io.callstream.ingress.request.JsonBody;
-import io.callstream.ingress.rules.RuleBook;
-import io.callstream.ingress.rules.RuleSet;
-import io.callstream.ingress.rules.StaticRuleBook;
-import io.callstream.ingress.site.Site;
-import io.callstream.ingress.site.SiteDirectory;
-import io.callstream.schema.AvroSerde;
-import io.callstream.schema.CtiEvent;
 import io.callstream.schema.Topics;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.ProducerListener;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.ObjectMapper;
 
 /** Wires the edge. Imported by {@code IngressApplication} and by the all-in-one launcher. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngressProperties.class)
+@Import({CtiEndpointConfiguration.class, SiteStoreConfiguration.class, AdminApiConfiguration.class})
 public class IngressConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    SiteDirectory siteDirectory(IngressProperties properties) {
-        return SiteDirectory.of(properties.sites().stream()
-                .map(site -> new SiteDirectory.Entry(site.token(), new Site(site.id(), site.enabled())))
-                .toList());
-    }
-
-    @Bean
-    RuleBook ruleBook(IngressProperties properties) {
-        Map<String, RuleSet> rules = new LinkedHashMap<>();
-        for (IngressProperties.SiteProperties site : properties.sites()) {
-            IngressProperties.Rules configured = site.rules();
-            rules.put(site.id(), new RuleSet(
-                    site.countryCode(),
-                    configured.blockList().stream().map(IngressProperties.BlockEntry::callerId).toList(),
-                    configured.routing().stream()
-                            .map(route -> new RuleSet.RoutingRule(route.dest(), route.callerId()))
-                            .toList(),
-                    configured.defaultCallerId()));
-        }
-        return new StaticRuleBook(rules);
-    }
-
-    @Bean
-    NewTopic ctiEventsTopic(IngressProperties properties) {
-        IngressProperties.EventsTopic topic = properties.eventsTopic();
-        return new NewTopic(Topics.CTI_EVENTS, Optional.of(topic.partitions()),
-                Optional.ofNullable(topic.replicationFactor()));
-    }
-
-    @Bean
-    ProducerFactory<String, CtiEvent> ctiEventProducerFactory(KafkaProperties kafka, IngressProperties properties) {
-        return new DefaultKafkaProducerFactory<>(
-                CtiProducerSettings.of(kafka.buildProducerProperties(), properties.publishTimeout()),
-                new StringSerializer(), AvroSerde.of(CtiEvent.class).serializer());
-    }
-
-    @Bean
-    KafkaTemplate<String, CtiEvent> ctiEventTemplate(ProducerFactory<String, CtiEvent> ctiEventProducerFactory) {
-        KafkaTemplate<String, CtiEvent> template = new KafkaTemplate<>(ctiEventProducerFactory);
-        // The handler logs a failed publish once, without the payload: callers' numbers stay out of the logs.
-        template.setProducerListener(new ProducerListener<>() {
-        });
-        return template;
-    }
-
-    @Bean(destroyMethod = "dispose")
-    Scheduler ctiSendScheduler() {
-        return Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
-                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "cti-send");
-    }
-
-    @Bean
-    CtiEventPublisher ctiEventPublisher(KafkaTemplate<String, CtiEvent> ctiEventTemplate,
-            IngressProperties properties, Scheduler ctiSendScheduler, MeterRegistry meters) {
-        return new CtiEventPublisher(ctiEventTemplate, properties.publishTimeout(), ctiSendScheduler, meters);
-    }
-
-    @Bean
-    ProducerWarmup ctiProducerWarmup(KafkaTemplate<String, CtiEvent> ctiEventTemplate, Scheduler ctiSendScheduler,
-            IngressProperties properties) {
-        return new ProducerWarmup(ctiEventTemplate, ctiSendScheduler, properties.publishTimeout().multipliedBy(5));
-    }
-
-    @Bean
-    CtiHandler ctiHandler(SiteDirectory sites, RuleBook rules, CtiEventPublisher publisher,
-            IngressProperties properties, ObjectMapper mapper, MeterRegistry meters, Clock clock) {
-        CtiRequestReader reader = new CtiRequestReader(
-                Math.toIntExact(properties.maxBodySize().toBytes()), new JsonBody(mapper));
-        return new CtiHandler(sites, reader, new CtiRequestParser(), rules, publisher,
-                new CtiReplies(mapper), new CtiMetrics(meters), clock);
-    }
-
-    @Bean
-    @Order(0)
-    RouterFunction<ServerResponse> ctiRoutes(CtiHandler ctiHandler) {
-        return CtiRoutes.events(ctiHandler);
-    }
-
-    @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    RouterFunction<ServerResponse> ctiOtherMethodRoutes(CtiHandler ctiHandler) {
-        return CtiRoutes.otherMethods(ctiHandler);
     }
 
     @Bean(destroyMethod = "close")
@@ -151,12 +32,7 @@ public class IngressConfiguration {
 
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(Admin ingressKafkaAdmin, IngressProperties properties) {
-        return new KafkaHealthIndicator(ingressKafkaAdmin, List.of(Topics.CTI_EVENTS), properties.publishTimeout());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "callstream.ingress.access-log", havingValue = "true")
-    TokenMaskingAccessLog tokenMaskingAccessLog() {
-        return new TokenMaskingAccessLog();
+        return new KafkaHealthIndicator(ingressKafkaAdmin, List.of(Topics.CTI_EVENTS, Topics.SITES),
+                properties.publishTimeout());
     }
 }

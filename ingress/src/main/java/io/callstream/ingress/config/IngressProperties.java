@@ -16,7 +16,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize    largest request body accepted (413 above)
  * @param accessLog      write an access log line per request (tokens masked)
  * @param eventsTopic    how the events topic is created if it does not exist
- * @param sites          the sites and their PBX tokens
+ * @param sitesTopic     how sites are replicated and changed
+ * @param admin          the admin API
+ * @param sites          sites to create at first start if the sites topic does not have them yet
+ *                       (afterwards the topic is the truth)
  */
 @ConfigurationProperties("callstream.ingress")
 public record IngressProperties(
@@ -24,6 +27,8 @@ public record IngressProperties(
         @DefaultValue("64KB") DataSize maxBodySize,
         @DefaultValue("false") boolean accessLog,
         @DefaultValue EventsTopic eventsTopic,
+        @DefaultValue SitesTopic sitesTopic,
+        @DefaultValue Admin admin,
         List<SiteProperties> sites) {
 
     public IngressProperties {
@@ -41,14 +46,30 @@ public record IngressProperties(
     }
 
     /**
+     * @param replicationFactor replicas of the sites topic; empty for the broker's default
+     * @param writerId          the transactional id all edge instances share for site changes: the
+     *                          writer lease (one per deployment and cluster)
+     * @param pollInterval      how often each instance looks for site changes
+     * @param writeTimeout      how long one step of a site change may take before the admin API answers 503
+     */
+    public record SitesTopic(Short replicationFactor, @DefaultValue("callstream-sites-writer") String writerId,
+            @DefaultValue("100ms") Duration pollInterval, @DefaultValue("5s") Duration writeTimeout) {
+    }
+
+    /** @param token the admin API's bearer token; empty disables the admin API */
+    public record Admin(String token) {
+    }
+
+    /**
      * @param id          stable site id (letters, digits, {@code . _ -})
+     * @param displayName human name; defaults to the id
      * @param token       the secret in the PBX's URL
      * @param enabled     disabled sites get Zammad's "Feature is disabled" (422)
      * @param countryCode country code for national numbers in the site's rules, for example {@code 49}
      * @param rules       block list and outbound caller-id routing
      */
-    public record SiteProperties(String id, String token, @DefaultValue("true") boolean enabled, String countryCode,
-            @DefaultValue Rules rules) {
+    public record SiteProperties(String id, String displayName, String token, @DefaultValue("true") boolean enabled,
+            String countryCode, @DefaultValue Rules rules) {
     }
 
     /**

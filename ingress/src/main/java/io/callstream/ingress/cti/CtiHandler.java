@@ -13,9 +13,8 @@ import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.InvalidCtiRequestException;
 import io.callstream.ingress.request.MalformedRequestException;
 import io.callstream.ingress.rules.Decision;
-import io.callstream.ingress.rules.RuleBook;
-import io.callstream.ingress.site.Site;
-import io.callstream.ingress.site.SiteDirectory;
+import io.callstream.ingress.site.SiteCatalog;
+import io.callstream.ingress.site.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -25,7 +24,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/v1/cti/{token}}: authenticate the site, read and validate the event, decide
- * from the rule book, publish to Kafka, answer. The 200 is sent only after Kafka acknowledged the
+ * from the site's rules, publish to Kafka, answer. The 200 is sent only after Kafka acknowledged the
  * event. Every failure becomes a JSON answer here, so nothing reaches the framework's error
  * handling, which would log the request path and with it the token.
  */
@@ -33,21 +32,19 @@ public final class CtiHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CtiHandler.class);
 
-    private final SiteDirectory sites;
+    private final Sites sites;
     private final CtiRequestReader reader;
     private final CtiRequestParser parser;
-    private final RuleBook rules;
     private final CtiEventPublisher publisher;
     private final CtiReplies replies;
     private final CtiMetrics metrics;
     private final Clock clock;
 
-    public CtiHandler(SiteDirectory sites, CtiRequestReader reader, CtiRequestParser parser, RuleBook rules,
-            CtiEventPublisher publisher, CtiReplies replies, CtiMetrics metrics, Clock clock) {
+    public CtiHandler(Sites sites, CtiRequestReader reader, CtiRequestParser parser, CtiEventPublisher publisher,
+            CtiReplies replies, CtiMetrics metrics, Clock clock) {
         this.sites = sites;
         this.reader = reader;
         this.parser = parser;
-        this.rules = rules;
         this.publisher = publisher;
         this.replies = replies;
         this.metrics = metrics;
@@ -70,11 +67,15 @@ public final class CtiHandler {
     }
 
     private Mono<CtiReply> reply(ServerRequest request, Instant receivedAt) {
-        Optional<Site> site = sites.findByToken(request.pathVariable("token"));
+        SiteCatalog catalog = sites.current();
+        if (!catalog.ready()) {
+            return Mono.just(replies.notReady());
+        }
+        Optional<SiteCatalog.Entry> site = catalog.findByToken(request.pathVariable("token"));
         if (site.isEmpty()) {
             return Mono.just(replies.invalidToken());
         }
-        if (!site.get().enabled()) {
+        if (!site.get().site().enabled()) {
             return Mono.just(replies.siteDisabled());
         }
         return reader.read(request)
@@ -82,12 +83,13 @@ public final class CtiHandler {
                 .flatMap(cti -> decideAndPublish(site.get(), cti, receivedAt));
     }
 
-    private Mono<CtiReply> decideAndPublish(Site site, CtiRequest cti, Instant receivedAt) {
-        Decision decision = rules.decide(site.id(), cti);
-        return publisher.publish(CtiEvents.of(site.id(), cti, decision, receivedAt))
+    private Mono<CtiReply> decideAndPublish(SiteCatalog.Entry site, CtiRequest cti, Instant receivedAt) {
+        String siteId = site.site().id();
+        Decision decision = site.rules().decide(cti);
+        return publisher.publish(CtiEvents.of(siteId, cti, decision, receivedAt))
                 .thenReturn(replies.accepted(cti.event(), decision))
                 .onErrorResume(EventNotPublishedException.class, e -> {
-                    log.warn("CTI event of site {} not published: {}", site.id(), e.getMessage());
+                    log.warn("CTI event of site {} not published: {}", siteId, e.getMessage());
                     return Mono.just(replies.notPublished(cti.event()));
                 });
     }

@@ -73,6 +73,11 @@ public final class CtiReplies {
                 List.of("The event could not be stored in time, please retry."));
     }
 
+    public CtiReply notReady() {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, null, "not_ready",
+                List.of("Starting up: the site rules are not loaded yet, please retry."));
+    }
+
     public CtiReply internalError() {
         return error(HttpStatus.INTERNAL_SERVER_ERROR, null, "error", List.of("Internal error."));
     }

@@ -13,8 +13,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Creates the producer and fetches the events topic's metadata once the application is ready, in
- * the background, so that the first PBX request does not pay for them (about half a second).
+ * Makes sure the events topic exists, creates the producer and fetches the topic's metadata once
+ * the application is ready, in the background, so that the first PBX request does not pay for them
+ * (about half a second).
  */
 public final class ProducerWarmup implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -22,17 +23,27 @@ public final class ProducerWarmup implements ApplicationListener<ApplicationRead
 
     private final KafkaTemplate<String, CtiEvent> template;
     private final Scheduler scheduler;
+    private final Runnable createTopic;
     private final Duration timeout;
 
-    public ProducerWarmup(KafkaTemplate<String, CtiEvent> template, Scheduler scheduler, Duration timeout) {
+    /**
+     * @param createTopic creates the events topic if it is missing: when Kafka was away at start-up,
+     *                    the producer would otherwise get a topic with the broker's defaults
+     */
+    public ProducerWarmup(KafkaTemplate<String, CtiEvent> template, Scheduler scheduler, Runnable createTopic,
+            Duration timeout) {
         this.template = template;
         this.scheduler = scheduler;
+        this.createTopic = createTopic;
         this.timeout = timeout;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        Mono.fromCallable(() -> template.partitionsFor(Topics.CTI_EVENTS))
+        Mono.fromCallable(() -> {
+                    createTopic.run();
+                    return template.partitionsFor(Topics.CTI_EVENTS);
+                })
                 .subscribeOn(scheduler)
                 .timeout(timeout)
                 .subscribe(

@@ -59,6 +59,11 @@ public final class DestinationPattern {
         return position < lastStart;
     }
 
+    /** The literal text before the first wildcard; the whole pattern if it has none. A match starts with it. */
+    public String leadingLiteral() {
+        return pieces[0];
+    }
+
     @Override
     public String toString() {
         return text;

@@ -226,6 +226,15 @@ class CtiEndpointTest {
     }
 
     @Test
+    void shouldAnswer503UntilTheSitesAreLoadedRatherThanGuessAnAnswer() {
+        TestEdge starting = TestEdge.beforeTheSitesAreLoaded();
+
+        expect(post(starting.client, BERLIN_TOKEN, Encoding.FORM, ZAMMAD_DOCS_NEW_CALL), 503,
+                "{\"error\":\"Starting up: the site rules are not loaded yet, please retry.\"}");
+        assertThat(starting.published()).isEmpty();
+    }
+
+    @Test
     void shouldAnswerOtherMethodsWithJson405() {
         for (var method : List.of(org.springframework.http.HttpMethod.GET, org.springframework.http.HttpMethod.PUT,
                 org.springframework.http.HttpMethod.DELETE)) {

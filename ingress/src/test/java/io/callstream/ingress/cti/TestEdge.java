@@ -5,16 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import io.callstream.ingress.publish.CtiEventPublisher;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.JsonBody;
 import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.rules.RuleSet;
-import io.callstream.ingress.rules.StaticRuleBook;
 import io.callstream.ingress.site.Site;
-import io.callstream.ingress.site.SiteDirectory;
+import io.callstream.ingress.site.SiteCatalog;
+import io.callstream.ingress.site.Sites;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,18 +47,18 @@ final class TestEdge {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WebTestClient client;
 
-    private TestEdge(boolean kafkaAcknowledges) {
+    static final SiteCatalog CATALOG = SiteCatalog.ofTokens(List.of(
+            new SiteCatalog.ConfiguredSite(BERLIN_TOKEN, new Site("berlin", true), BERLIN_RULES),
+            new SiteCatalog.ConfiguredSite(DISABLED_TOKEN, new Site("paused", false), RuleSet.none())));
+
+    private TestEdge(boolean kafkaAcknowledges, Sites sites) {
         this.producer = new ReusableMockProducer(kafkaAcknowledges);
         KafkaTemplate<String, CtiEvent> template = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
         JsonMapper mapper = JsonMapper.builder().build();
-        SiteDirectory sites = SiteDirectory.of(List.of(
-                new SiteDirectory.Entry(BERLIN_TOKEN, new Site("berlin", true)),
-                new SiteDirectory.Entry(DISABLED_TOKEN, new Site("paused", false))));
         CtiHandler handler = new CtiHandler(
                 sites,
                 new CtiRequestReader(MAX_BODY_BYTES, new JsonBody(mapper)),
                 new CtiRequestParser(),
-                new StaticRuleBook(Map.of("berlin", BERLIN_RULES)),
                 new CtiEventPublisher(template, PUBLISH_TIMEOUT, Schedulers.boundedElastic(), meters),
                 new CtiReplies(mapper),
                 new CtiMetrics(meters),
@@ -69,11 +68,15 @@ final class TestEdge {
     }
 
     static TestEdge withKafkaAcknowledging() {
-        return new TestEdge(true);
+        return new TestEdge(true, () -> CATALOG);
     }
 
     static TestEdge withKafkaNeverAcknowledging() {
-        return new TestEdge(false);
+        return new TestEdge(false, () -> CATALOG);
+    }
+
+    static TestEdge beforeTheSitesAreLoaded() {
+        return new TestEdge(true, SiteCatalog::notReady);
     }
 
     List<ProducerRecord<String, CtiEvent>> published() {

@@ -40,8 +40,8 @@ class DestinationPatternTest {
     /** Every pattern over {1, 2, *} up to 5 characters against every number over {1, 2} up to 7: about 93,000 pairs. */
     @Test
     void shouldAgreeWithTheEquivalentRegularExpressionOnEverySmallInput() {
-        List<String> patterns = allStrings("12*", 5);
-        List<String> numbers = allStrings("12", 7);
+        List<String> patterns = SmallStrings.all("12*", 5);
+        List<String> numbers = SmallStrings.all("12", 7);
         for (String pattern : patterns) {
             DestinationPattern compiled = DestinationPattern.compile(pattern);
             Pattern regex = asRegex(pattern);
@@ -51,22 +51,6 @@ class DestinationPatternTest {
                         .isEqualTo(regex.matcher(number).matches());
             }
         }
-    }
-
-    private static List<String> allStrings(String alphabet, int maxLength) {
-        List<String> all = new ArrayList<>(List.of(""));
-        List<String> previous = List.of("");
-        for (int length = 1; length <= maxLength; length++) {
-            List<String> longer = new ArrayList<>();
-            for (String prefix : previous) {
-                for (char c : alphabet.toCharArray()) {
-                    longer.add(prefix + c);
-                }
-            }
-            all.addAll(longer);
-            previous = longer;
-        }
-        return all;
     }
 
     /** The contract's meaning of a pattern, spelled as a regular expression: '*' is '.+', all else literal. */

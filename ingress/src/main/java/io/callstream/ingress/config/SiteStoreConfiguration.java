@@ -1,0 +1,126 @@
+package io.callstream.ingress.config;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.callstream.ingress.observability.SitesHealthIndicator;
+import io.callstream.ingress.site.TokenDigest;
+import io.callstream.ingress.sitestore.SiteStore;
+import io.callstream.ingress.sitestore.SiteStoreLifecycle;
+import io.callstream.ingress.sitestore.SiteWriter;
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.BlockEntry;
+import io.callstream.schema.RoutingRow;
+import io.callstream.schema.SiteConfig;
+import io.callstream.schema.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The sites every PBX answer depends on: replicated from Kafka into memory, changed through Kafka. */
+@Configuration(proxyBeanMethods = false)
+class SiteStoreConfiguration {
+
+    /** A site with 200,000 block entries is a few MiB of Avro before compression. */
+    private static final int MAX_SITE_RECORD_BYTES = 64 * 1024 * 1024;
+
+    @Bean
+    NewTopic sitesTopic(IngressProperties properties) {
+        return new NewTopic(Topics.SITES, Optional.of(1), Optional.ofNullable(properties.sitesTopic().replicationFactor()))
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_SITE_RECORD_BYTES)));
+    }
+
+    @Bean
+    SiteStore siteStore() {
+        return new SiteStore();
+    }
+
+    @Bean
+    SiteWriter siteWriter(KafkaProperties kafka, IngressProperties properties, Admin ingressKafkaAdmin, SiteStore siteStore) {
+        Map<String, Object> settings = writerSettings(kafka.buildProducerProperties(), properties.sitesTopic());
+        return new SiteWriter(
+                () -> new KafkaProducer<>(settings, new StringSerializer(), AvroSerde.of(SiteConfig.class).serializer()),
+                ingressKafkaAdmin, siteStore, properties.sitesTopic().writeTimeout());
+    }
+
+    @Bean
+    SiteStoreLifecycle siteStoreLifecycle(SiteStore siteStore, SiteWriter siteWriter, KafkaProperties kafka,
+            IngressProperties properties, KafkaAdmin kafkaAdmin, NewTopic sitesTopic, Clock clock) {
+        return new SiteStoreLifecycle(siteStore, siteWriter, seeds(properties.sites(), clock),
+                replicatorSettings(kafka.buildConsumerProperties()), properties.sitesTopic().pollInterval(),
+                () -> kafkaAdmin.createOrModifyTopics(sitesTopic));
+    }
+
+    @Bean
+    SitesHealthIndicator sitesHealthIndicator(SiteStore siteStore) {
+        return new SitesHealthIndicator(siteStore);
+    }
+
+    private static Map<String, Object> writerSettings(Map<String, Object> springSettings,
+            IngressProperties.SitesTopic sitesTopic) {
+        Map<String, Object> settings = new HashMap<>(springSettings);
+        // Shared by every edge instance: whoever initialised it last holds the writer lease.
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, sitesTopic.writerId());
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Whole sites are written at once; large block lists compress well.
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_SITE_RECORD_BYTES);
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MAX_SITE_RECORD_BYTES);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sitesTopic.writeTimeout().toMillis());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "callstream-sites-writer-" + UUID.randomUUID());
+        return settings;
+    }
+
+    private static Map<String, Object> replicatorSettings(Map<String, Object> springSettings) {
+        Map<String, Object> settings = new HashMap<>(springSettings);
+        // Every instance reads every site itself: no consumer group, no committed offsets.
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A change the writer aborted (it lost the lease) must never be applied.
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // An auto-created topic would not be compacted; the lifecycle creates it properly instead.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_SITE_RECORD_BYTES);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "callstream-sites-replicator-" + UUID.randomUUID());
+        return settings;
+    }
+
+    /** Configured sites, to be created if the topic does not have them yet. */
+    private static List<SiteConfig> seeds(List<IngressProperties.SiteProperties> sites, Clock clock) {
+        return sites.stream().map(site -> {
+            if (site.token() == null || site.token().isBlank()) {
+                throw new IllegalArgumentException("callstream.ingress.sites: site " + site.id() + " has no token");
+            }
+            IngressProperties.Rules rules = site.rules();
+            return SiteConfig.newBuilder()
+                    .setSiteId(site.id())
+                    .setDisplayName(site.displayName() == null ? site.id() : site.displayName())
+                    .setEnabled(site.enabled())
+                    .setCountryCode(site.countryCode())
+                    .setTokenSha256(TokenDigest.of(site.token()))
+                    .setBlockList(rules.blockList().stream()
+                            .map(entry -> new BlockEntry(entry.callerId(), entry.note())).toList())
+                    .setRouting(rules.routing().stream()
+                            .map(route -> new RoutingRow(route.dest(), route.callerId(), route.note())).toList())
+                    .setDefaultCallerId(rules.defaultCallerId())
+                    .setUpdatedAt(clock.instant())
+                    .setChangeId(UUID.randomUUID().toString())
+                    .build();
+        }).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package io.callstream.ingress.sitestore;
+
+import io.callstream.ingress.rules.RuleSet;
+import io.callstream.ingress.rules.SiteRules;
+import io.callstream.ingress.site.Site;
+import io.callstream.ingress.site.SiteCatalog;
+import io.callstream.schema.BlockEntry;
+import io.callstream.schema.SiteConfig;
+
+/** Reads a site's stored configuration as the edge uses it. */
+final class SiteConfigs {
+
+    private SiteConfigs() {
+    }
+
+    static SiteCatalog.Entry catalogEntry(SiteConfig config) {
+        return new SiteCatalog.Entry(new Site(config.getSiteId(), config.getEnabled()), SiteRules.compile(ruleSet(config)));
+    }
+
+    static RuleSet ruleSet(SiteConfig config) {
+        return new RuleSet(
+                config.getCountryCode(),
+                config.getBlockList().stream().map(BlockEntry::getCallerId).toList(),
+                config.getRouting().stream()
+                        .map(row -> new RuleSet.RoutingRule(row.getDest(), row.getCallerId()))
+                        .toList(),
+                config.getDefaultCallerId());
+    }
+}

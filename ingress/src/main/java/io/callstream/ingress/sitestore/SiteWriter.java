@@ -1,0 +1,168 @@
+package io.callstream.ingress.sitestore;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.callstream.schema.SiteConfig;
+import io.callstream.schema.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes site changes so that every instance ends up with the same sites, whoever writes and
+ * however often compaction runs.
+ *
+ * <p>All edge instances share one transactional id for these writes. Kafka lets only the producer
+ * that last initialised it commit, so holding it is a lease: a writer that lost it gets fenced at
+ * commit, and tries again with the lease and a fresh view. Before a change is computed this
+ * instance reads the topic up to its committed end, so the change always starts from the latest
+ * committed version of the site; the topic thus only ever holds serialised versions, and replaying
+ * it (compacted or not) gives every instance the same result. A write returns once this instance
+ * serves it.
+ */
+public final class SiteWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SiteWriter.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final Supplier<Producer<String, SiteConfig>> producers;
+    private final Admin admin;
+    private final SiteStore store;
+    private final Duration timeout;
+    private Producer<String, SiteConfig> producer;
+
+    /**
+     * @param producers makes a producer with the shared transactional id; initialising it takes the lease
+     * @param timeout   how long one step (lease, catch-up, write, confirmation) may take
+     */
+    public SiteWriter(Supplier<Producer<String, SiteConfig>> producers, Admin admin, SiteStore store, Duration timeout) {
+        this.producers = producers;
+        this.admin = admin;
+        this.store = store;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Applies {@code change} to the latest committed version of the site and waits until this
+     * instance serves the result.
+     *
+     * @return the version written, or empty if the change had nothing to write
+     */
+    public synchronized Optional<SiteConfig> write(String siteId, SiteChange change) {
+        for (int attempt = 1; ; attempt++) {
+            Producer<String, SiteConfig> leaseHolder = lease();
+            catchUp(committedEnd());
+            Optional<SiteConfig> next = change.apply(store.site(siteId));
+            if (next.isEmpty()) {
+                return next;
+            }
+            try {
+                leaseHolder.beginTransaction();
+                RecordMetadata written = leaseHolder.send(new ProducerRecord<>(Topics.SITES, siteId, next.get()))
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                leaseHolder.commitTransaction();
+                catchUp(written.offset() + 1);
+                return next;
+            } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
+                lostLease(attempt, fenced);
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof ProducerFencedException
+                        || failed.getCause() instanceof InvalidProducerEpochException) {
+                    lostLease(attempt, failed.getCause());
+                } else {
+                    throw abandon("Kafka refused the site change", failed.getCause());
+                }
+            } catch (TimeoutException | KafkaException e) {
+                throw abandon("Kafka did not take the site change in time", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw abandon("interrupted", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeProducer();
+    }
+
+    private Producer<String, SiteConfig> lease() {
+        if (producer == null) {
+            Producer<String, SiteConfig> candidate = producers.get();
+            try {
+                candidate.initTransactions();
+            } catch (KafkaException e) {
+                candidate.close(Duration.ZERO);
+                throw new SiteStoreUnavailableException("cannot take the sites writer lease: " + e.getMessage(), e);
+            }
+            producer = candidate;
+        }
+        return producer;
+    }
+
+    private long committedEnd() {
+        try {
+            return admin.listOffsets(Map.of(SiteStoreReplicator.PARTITION, OffsetSpec.latest()),
+                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .partitionResult(SiteStoreReplicator.PARTITION)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .offset();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new SiteStoreUnavailableException("cannot read the end of " + Topics.SITES, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SiteStoreUnavailableException("interrupted", e);
+        }
+    }
+
+    private void catchUp(long offset) {
+        try {
+            if (!store.awaitPosition(offset, timeout)) {
+                throw new SiteStoreUnavailableException("this instance did not read " + Topics.SITES
+                        + " up to offset " + offset + " within " + timeout, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SiteStoreUnavailableException("interrupted", e);
+        }
+    }
+
+    private void lostLease(int attempt, Throwable fenced) {
+        log.info("Another instance took the sites writer lease ({}); retrying", fenced.getMessage());
+        closeProducer();
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new SiteStoreUnavailableException("lost the sites writer lease " + attempt + " times in a row", fenced);
+        }
+    }
+
+    private SiteStoreUnavailableException abandon(String message, Throwable cause) {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException alreadyBroken) {
+            closeProducer();
+        }
+        return new SiteStoreUnavailableException(message + ": " + cause, cause);
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+}
