@@ -1,0 +1,159 @@
+package io.callstream.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import io.callstream.ingress.request.CtiRequest;
+import io.callstream.ingress.rules.Decision;
+import io.callstream.ingress.rules.DestinationPattern;
+import io.callstream.ingress.rules.PhoneNumbers;
+import io.callstream.ingress.rules.RuleSet;
+import io.callstream.ingress.rules.SiteRules;
+import io.callstream.schema.CallEventType;
+import io.callstream.schema.Direction;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The edge's answer to a {@code newCall} for a site with 100,000 block entries (90,000 numbers,
+ * 10,000 prefixes) and 10,000 routing rows, against a site without rules (baseline) and against a
+ * plain first-match scan of the same 10,000 rows.
+ *
+ * <pre>
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar DecisionBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DecisionBenchmark {
+
+    private static final int BLOCKED_NUMBERS = 90_000;
+    private static final int BLOCKED_PREFIXES = 10_000;
+    private static final int ROUTING_ROWS = 10_000;
+
+    private SiteRules noRules;
+    private SiteRules largeRules;
+    private List<DestinationPattern> routingPatterns;
+
+    private CtiRequest inboundBlockedNumber;
+    private CtiRequest inboundBlockedPrefix;
+    private CtiRequest inboundAllowed;
+    private CtiRequest outboundFirstRow;
+    private CtiRequest outboundLastRow;
+    private CtiRequest outboundNoRow;
+
+    @Setup
+    public void buildRules() {
+        Random random = new Random(42);
+        List<String> blocked = new ArrayList<>();
+        for (int i = 0; i < BLOCKED_NUMBERS; i++) {
+            blocked.add("+49 " + digits(random, 10));
+        }
+        for (int i = 0; i < BLOCKED_PREFIXES; i++) {
+            blocked.add("0090" + String.format("%05d", i) + "*");
+        }
+        List<RuleSet.RoutingRule> routes = new ArrayList<>();
+        for (int i = 0; i < ROUTING_ROWS; i++) {
+            routes.add(new RuleSet.RoutingRule("41" + String.format("%05d", i) + "*", "4171500" + i));
+        }
+        largeRules = SiteRules.compile(new RuleSet(null, blocked, routes, "4930777000"));
+        noRules = SiteRules.compile(RuleSet.none());
+        routingPatterns = routes.stream()
+                .map(route -> DestinationPattern.compile(PhoneNumbers.normalize(route.destination(), null)))
+                .toList();
+
+        inboundBlockedNumber = newCall(Direction.IN, blocked.get(BLOCKED_NUMBERS / 2).replace("+49 ", "0049"), "4930555");
+        inboundBlockedPrefix = newCall(Direction.IN, "+90 0777 1234567", "4930555");
+        inboundAllowed = newCall(Direction.IN, "+49 171 " + digits(random, 7), "4930555");
+        outboundFirstRow = newCall(Direction.OUT, "4930555", "+41 00000 12345");
+        outboundLastRow = newCall(Direction.OUT, "4930555", "+41 09999 12345");
+        outboundNoRow = newCall(Direction.OUT, "4930555", "+1 212 5550100");
+        check(largeRules.decide(inboundBlockedNumber) == Decision.REJECT, "blocked number");
+        check(largeRules.decide(inboundBlockedPrefix) == Decision.REJECT, "blocked prefix");
+        check(largeRules.decide(inboundAllowed) == Decision.NO_ACTION, "allowed caller");
+        check(largeRules.decide(outboundLastRow).equals(new Decision.Dial("41715009999", "+41 09999 12345")), "last row");
+        check(largeRules.decide(outboundNoRow).equals(new Decision.Dial("4930777000", "+1 212 5550100")), "default");
+    }
+
+    @Benchmark
+    public Decision baselineSiteWithoutRules() {
+        return noRules.decide(inboundAllowed);
+    }
+
+    @Benchmark
+    public Decision inboundBlockedNumber() {
+        return largeRules.decide(inboundBlockedNumber);
+    }
+
+    @Benchmark
+    public Decision inboundBlockedPrefix() {
+        return largeRules.decide(inboundBlockedPrefix);
+    }
+
+    @Benchmark
+    public Decision inboundAllowedCaller() {
+        return largeRules.decide(inboundAllowed);
+    }
+
+    @Benchmark
+    public Decision outboundFirstRow() {
+        return largeRules.decide(outboundFirstRow);
+    }
+
+    @Benchmark
+    public Decision outboundLastRow() {
+        return largeRules.decide(outboundLastRow);
+    }
+
+    @Benchmark
+    public Decision outboundNoRowDefaultCallerId() {
+        return largeRules.decide(outboundNoRow);
+    }
+
+    /** What the index saves: the same last-row lookup as a plain first-match scan. */
+    @Benchmark
+    public int outboundLastRowLinearScan() {
+        String destination = PhoneNumbers.normalize(outboundLastRow.to(), null);
+        for (int row = 0; row < routingPatterns.size(); row++) {
+            if (routingPatterns.get(row).matches(destination)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    private static CtiRequest newCall(Direction direction, String from, String to) {
+        return new CtiRequest(CallEventType.NEW_CALL, "call-1", direction, from, to, List.of(), null, null, null, null,
+                Map.of());
+    }
+
+    private static String digits(Random random, int count) {
+        StringBuilder digits = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("benchmark set-up is wrong: " + what);
+        }
+    }
+}

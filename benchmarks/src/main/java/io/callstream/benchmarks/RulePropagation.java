@@ -1,0 +1,127 @@
+package io.callstream.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.callstream.ingress.IngressApplication;
+import io.callstream.kafka.local.LocalKafkaBroker;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * How long a rule change takes to reach the other edge instance: a real broker, two instances, a
+ * block entry added through instance 1's admin API, then instance 2 polled every millisecond until
+ * it rejects the caller. Prints the distribution of (first reject on instance 2) minus (admin API
+ * answered on instance 1), and the admin API's own latency.
+ *
+ * <pre>
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.callstream.benchmarks.RulePropagation [changes]
+ * </pre>
+ */
+public final class RulePropagation {
+
+    private static final String ADMIN_TOKEN = "propagation-admin-token";
+    private static final String REJECT = "{\"action\":\"reject\",\"reason\":\"busy\"}";
+
+    private RulePropagation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int changes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        HttpClient http = HttpClient.newHttpClient();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.startEphemeral(Map.of());
+             ConfigurableApplicationContext first = edge(broker);
+             ConfigurableApplicationContext second = edge(broker)) {
+            String one = base(first);
+            String two = base(second);
+            String created = send(http, admin(one, "POST", "", "{\"id\":\"bench\"}"));
+            Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(created);
+            if (!token.find()) {
+                throw new IllegalStateException("no token in " + created);
+            }
+            List<Long> propagation = new ArrayList<>();
+            List<Long> adminAnswer = new ArrayList<>();
+            for (int i = 0; i < changes; i++) {
+                String caller = "4917150" + String.format("%05d", i);
+                long sent = System.nanoTime();
+                send(http, admin(one, "POST", "/bench/block-list", "{\"caller_id\":\"" + caller + "\"}"));
+                long answered = System.nanoTime();
+                while (!send(http, newCall(two, token.group(1), caller)).equals(REJECT)) {
+                    Thread.sleep(1);
+                }
+                propagation.add((System.nanoTime() - answered) / 1_000);
+                adminAnswer.add((answered - sent) / 1_000);
+            }
+            print("admin API answer (write confirmed on instance 1)", adminAnswer);
+            print("visible on instance 2 after that answer", propagation);
+        }
+    }
+
+    private static ConfigurableApplicationContext edge(LocalKafkaBroker broker) {
+        return new SpringApplicationBuilder(IngressApplication.class)
+                .properties("spring.config.name=ingress")
+                .initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class,
+                        () -> {
+                            ReactorResourceFactory resources = new ReactorResourceFactory();
+                            resources.setUseGlobalResources(false);
+                            return resources;
+                        }))
+                .run("--server.port=0", "--server.address=127.0.0.1",
+                        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                        "--callstream.ingress.admin.token=" + ADMIN_TOKEN,
+                        "--logging.level.root=WARN");
+    }
+
+    private static String base(ConfigurableApplicationContext context) throws InterruptedException {
+        String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        var store = context.getBean(io.callstream.ingress.sitestore.SiteStore.class);
+        if (!store.awaitReady(java.time.Duration.ofMinutes(1))) {
+            throw new IllegalStateException("instance not ready");
+        }
+        return base;
+    }
+
+    private static HttpRequest admin(String base, String method, String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/sites" + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    private static HttpRequest newCall(String base, String token, String caller) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/cti/" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("event=newCall&direction=in&to=4930&from=" + caller
+                        + "&callId=" + UUID.randomUUID()))
+                .build();
+    }
+
+    private static String send(HttpClient http, HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void print(String what, List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        System.out.printf("%-50s n=%d  p50=%.1f ms  p90=%.1f ms  p99=%.1f ms  max=%.1f ms%n", what, sorted.size(),
+                percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
+                sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1000.0;
+    }
+}
