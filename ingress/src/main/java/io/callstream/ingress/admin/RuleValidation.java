@@ -23,9 +23,10 @@ final class RuleValidation {
 
     private static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
-    private static final Pattern CALLER_ID = Pattern.compile("\\+?[0-9][0-9 ()./-]*");
-    private static final Pattern BLOCKED_NUMBER = Pattern.compile("\\+?[0-9][0-9 ()./-]*\\*?");
-    private static final Pattern DESTINATION = Pattern.compile("\\+?[0-9*][0-9* ()./-]*");
+    /** Digits and separators, at least one digit, an optional leading '+'. */
+    private static final Pattern CALLER_ID = Pattern.compile("\\+?(?=[^0-9]*[0-9])[0-9(][0-9 ()./-]*");
+    private static final Pattern BLOCKED_NUMBER = Pattern.compile("\\+?(?=[^0-9]*[0-9])[0-9(][0-9 ()./-]*\\*?");
+    private static final Pattern DESTINATION = Pattern.compile("\\+?[0-9(*][0-9* ()./-]*");
     private static final String ANONYMOUS = "anonymous";
 
     private final List<Violation> violations = new ArrayList<>();

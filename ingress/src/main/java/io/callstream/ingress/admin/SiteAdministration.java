@@ -1,10 +1,8 @@
 package io.callstream.ingress.admin;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import io.callstream.ingress.rules.PhoneNumbers;
@@ -24,12 +22,10 @@ public final class SiteAdministration {
 
     private final SiteStore store;
     private final SiteWriter writer;
-    private final Clock clock;
 
-    public SiteAdministration(SiteStore store, SiteWriter writer, Clock clock) {
+    public SiteAdministration(SiteStore store, SiteWriter writer) {
         this.store = store;
         this.writer = writer;
-        this.clock = clock;
     }
 
     public List<AdminApi.SiteView> sites() {
@@ -48,21 +44,17 @@ public final class SiteAdministration {
         validation.countryCode("country_code", request.countryCode());
         validation.throwIfInvalid();
         String token = TokenDigest.newToken();
-        SiteConfig created = SiteConfig.newBuilder()
-                .setSiteId(request.id())
-                .setDisplayName(displayName)
-                .setEnabled(request.enabled() == null || request.enabled())
-                .setCountryCode(request.countryCode())
-                .setTokenSha256(TokenDigest.of(token))
-                .setUpdatedAt(clock.instant())
-                .setChangeId(UUID.randomUUID().toString())
-                .build();
-        writer.write(request.id(), current -> {
+        SiteConfig created = writer.write(request.id(), current -> {
             if (current.isPresent()) {
                 throw new SiteConflictException("Site " + request.id() + " exists already.");
             }
-            return Optional.of(created);
-        });
+            return Optional.of(SiteConfig.newBuilder()
+                    .setSiteId(request.id())
+                    .setDisplayName(displayName)
+                    .setEnabled(request.enabled() == null || request.enabled())
+                    .setCountryCode(request.countryCode())
+                    .setTokenSha256(TokenDigest.of(token)));
+        }).orElseThrow();
         return new AdminApi.SiteWithToken(view(created), token);
     }
 
@@ -214,10 +206,7 @@ public final class SiteAdministration {
 
     /** Applies {@code edit} to a copy of the latest version of an existing site and writes it. */
     private SiteConfig change(String siteId, UnaryOperator<SiteConfig.Builder> edit) {
-        return writer.write(siteId, current -> Optional.of(edit.apply(SiteConfig.newBuilder(existing(current, siteId)))
-                        .setUpdatedAt(clock.instant())
-                        .setChangeId(UUID.randomUUID().toString())
-                        .build()))
+        return writer.write(siteId, current -> Optional.of(edit.apply(SiteConfig.newBuilder(existing(current, siteId)))))
                 .orElseThrow();
     }
 

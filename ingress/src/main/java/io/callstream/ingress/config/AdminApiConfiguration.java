@@ -1,7 +1,5 @@
 package io.callstream.ingress.config;
 
-import java.time.Clock;
-
 import io.callstream.ingress.admin.AdminProblems;
 import io.callstream.ingress.admin.AdminTokenFilter;
 import io.callstream.ingress.admin.SiteAdminController;
@@ -23,8 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 class AdminApiConfiguration {
 
     @Bean
-    SiteAdministration siteAdministration(SiteStore siteStore, SiteWriter siteWriter, Clock clock) {
-        return new SiteAdministration(siteStore, siteWriter, clock);
+    SiteAdministration siteAdministration(SiteStore siteStore, SiteWriter siteWriter) {
+        return new SiteAdministration(siteStore, siteWriter);
     }
 
     @Bean(destroyMethod = "dispose")

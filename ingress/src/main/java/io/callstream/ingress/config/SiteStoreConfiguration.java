@@ -50,11 +50,12 @@ class SiteStoreConfiguration {
     }
 
     @Bean
-    SiteWriter siteWriter(KafkaProperties kafka, IngressProperties properties, Admin ingressKafkaAdmin, SiteStore siteStore) {
+    SiteWriter siteWriter(KafkaProperties kafka, IngressProperties properties, Admin ingressKafkaAdmin, SiteStore siteStore,
+            Clock clock) {
         Map<String, Object> settings = writerSettings(kafka.buildProducerProperties(), properties.sitesTopic());
         return new SiteWriter(
                 () -> new KafkaProducer<>(settings, new StringSerializer(), AvroSerde.of(SiteConfig.class).serializer()),
-                ingressKafkaAdmin, siteStore, properties.sitesTopic().writeTimeout());
+                ingressKafkaAdmin, siteStore, properties.sitesTopic().writeTimeout(), clock);
     }
 
     @Bean

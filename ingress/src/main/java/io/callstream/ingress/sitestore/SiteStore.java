@@ -2,11 +2,14 @@ package io.callstream.ingress.sitestore;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.callstream.ingress.site.SiteCatalog;
 import io.callstream.ingress.site.Sites;
@@ -26,8 +29,17 @@ public final class SiteStore implements Sites {
     private record StoredSite(SiteConfig config, SiteCatalog.Entry entry) {
     }
 
+    /** How many recent change ids the store remembers, so that a writer can tell whether its retried change landed. */
+    private static final int REMEMBERED_CHANGES = 10_000;
+
     private final Object monitor = new Object();
     private final Map<String, StoredSite> sites = new HashMap<>();
+    private final Set<String> recentChangeIds = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_CHANGES;
+        }
+    });
     private volatile SiteCatalog catalog = SiteCatalog.notReady();
     private long position;
     private boolean ready;
@@ -59,6 +71,13 @@ public final class SiteStore implements Sites {
         }
     }
 
+    /** Whether a version written by the change with this id has been applied here (among the recent ones). */
+    public boolean hasApplied(String changeId) {
+        synchronized (monitor) {
+            return recentChangeIds.contains(changeId);
+        }
+    }
+
     /** Waits until this instance has applied every record before {@code offset}. */
     public boolean awaitPosition(long offset, Duration timeout) throws InterruptedException {
         return await(() -> position >= offset, timeout);
@@ -79,6 +98,7 @@ public final class SiteStore implements Sites {
                 log.warn("Ignoring a sites record keyed {} for site {}", siteId, config.getSiteId());
                 return;
             }
+            recentChangeIds.add(config.getChangeId());
             try {
                 sites.put(siteId, new StoredSite(config, SiteConfigs.catalogEntry(config)));
             } catch (IllegalArgumentException invalid) {

@@ -99,7 +99,7 @@ public final class SiteStoreLifecycle implements SmartLifecycle, DisposableBean 
     private boolean seeded(SiteConfig seed) {
         try {
             Optional<SiteConfig> written = writer.write(seed.getSiteId(),
-                    current -> current.isPresent() ? Optional.empty() : Optional.of(seed));
+                    current -> current.isPresent() ? Optional.empty() : Optional.of(SiteConfig.newBuilder(seed)));
             written.ifPresent(site -> log.info("Created site {} from the configuration", site.getSiteId()));
             return true;
         } catch (SiteStoreUnavailableException e) {

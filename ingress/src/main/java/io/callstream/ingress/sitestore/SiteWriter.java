@@ -1,10 +1,13 @@
 package io.callstream.ingress.sitestore;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -19,7 +22,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TransactionAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,23 +43,28 @@ import org.slf4j.LoggerFactory;
 public final class SiteWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SiteWriter.class);
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 10;
+    /** After losing the lease, wait a little so that the new holder can finish its write. */
+    private static final int MAX_BACK_OFF_MS = 100;
 
     private final Supplier<Producer<String, SiteConfig>> producers;
     private final Admin admin;
     private final SiteStore store;
     private final Duration timeout;
+    private final Clock clock;
     private Producer<String, SiteConfig> producer;
 
     /**
      * @param producers makes a producer with the shared transactional id; initialising it takes the lease
      * @param timeout   how long one step (lease, catch-up, write, confirmation) may take
      */
-    public SiteWriter(Supplier<Producer<String, SiteConfig>> producers, Admin admin, SiteStore store, Duration timeout) {
+    public SiteWriter(Supplier<Producer<String, SiteConfig>> producers, Admin admin, SiteStore store, Duration timeout,
+            Clock clock) {
         this.producers = producers;
         this.admin = admin;
         this.store = store;
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     /**
@@ -64,31 +74,32 @@ public final class SiteWriter implements AutoCloseable {
      * @return the version written, or empty if the change had nothing to write
      */
     public synchronized Optional<SiteConfig> write(String siteId, SiteChange change) {
+        String changeId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             Producer<String, SiteConfig> leaseHolder = lease();
             catchUp(committedEnd());
-            Optional<SiteConfig> next = change.apply(store.site(siteId));
-            if (next.isEmpty()) {
-                return next;
+            if (store.hasApplied(changeId)) {
+                // An earlier attempt did commit although its commit call failed.
+                return store.site(siteId);
             }
+            Optional<SiteConfig.Builder> edited = change.apply(store.site(siteId));
+            if (edited.isEmpty()) {
+                return Optional.empty();
+            }
+            SiteConfig next = edited.get().setChangeId(changeId).setUpdatedAt(clock.instant()).build();
             try {
                 leaseHolder.beginTransaction();
-                RecordMetadata written = leaseHolder.send(new ProducerRecord<>(Topics.SITES, siteId, next.get()))
+                RecordMetadata written = leaseHolder.send(new ProducerRecord<>(Topics.SITES, siteId, next))
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 leaseHolder.commitTransaction();
                 catchUp(written.offset() + 1);
-                return next;
-            } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
-                lostLease(attempt, fenced);
-            } catch (ExecutionException failed) {
-                if (failed.getCause() instanceof ProducerFencedException
-                        || failed.getCause() instanceof InvalidProducerEpochException) {
-                    lostLease(attempt, failed.getCause());
-                } else {
-                    throw abandon("Kafka refused the site change", failed.getCause());
+                return Optional.of(next);
+            } catch (ExecutionException | TimeoutException | KafkaException e) {
+                Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+                if (!lostLease(failure)) {
+                    throw abandon("Kafka did not take the site change", failure);
                 }
-            } catch (TimeoutException | KafkaException e) {
-                throw abandon("Kafka did not take the site change in time", e);
+                retryWithoutLease(attempt, failure);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw abandon("interrupted", e);
@@ -142,11 +153,31 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
-    private void lostLease(int attempt, Throwable fenced) {
+    /**
+     * Whether the transaction failed because another writer took the lease: then it did not commit
+     * (the coordinator aborted it) and the change can be computed again and retried.
+     */
+    private static boolean lostLease(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
+                    || cause instanceof InvalidTxnStateException || cause instanceof TransactionAbortedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void retryWithoutLease(int attempt, Throwable fenced) {
         log.info("Another instance took the sites writer lease ({}); retrying", fenced.getMessage());
         closeProducer();
         if (attempt >= MAX_ATTEMPTS) {
             throw new SiteStoreUnavailableException("lost the sites writer lease " + attempt + " times in a row", fenced);
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(MAX_BACK_OFF_MS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SiteStoreUnavailableException("interrupted", e);
         }
     }
 
@@ -158,6 +189,7 @@ public final class SiteWriter implements AutoCloseable {
         }
         return new SiteStoreUnavailableException(message + ": " + cause, cause);
     }
+
 
     private void closeProducer() {
         if (producer != null) {
