@@ -36,6 +36,52 @@ public final class Topics {
      */
     public static final String SITES = "callstream.sites.v1";
 
+    /**
+     * Call records: every call, joined from its events, republished on every change.
+     * <ul>
+     *   <li>key: {@code "{site}/{callId}/{call}"}, {@code call} numbering the calls that used one call id;</li>
+     *   <li>value: {@link CallRecord};</li>
+     *   <li>producer: the processor (exactly once); consumers: analytics, dashboards;</li>
+     *   <li>cleanup: compact: the latest record of a key is the call.</li>
+     * </ul>
+     */
+    public static final String CALL_RECORDS = "callstream.call-records.v1";
+
+    /**
+     * User decisions about calls (marking a missed call done), applied in order with the events.
+     * <ul>
+     *   <li>key: {@link CallKey} text {@code "{site}/{callId}"}; the topic has as many partitions as
+     *       {@link #CTI_EVENTS}, so a call's commands and events meet in one task;</li>
+     *   <li>value: {@link CallCommand};</li>
+     *   <li>producer: the processor's API; consumer: the processor;</li>
+     *   <li>cleanup: delete.</li>
+     * </ul>
+     */
+    public static final String CALL_COMMANDS = "callstream.call-commands.v1";
+
+    /**
+     * Who is behind a number, for caller identification.
+     * <ul>
+     *   <li>key: the number normalised with {@link PhoneNumbers} (international, no {@code +} or {@code 00});</li>
+     *   <li>value: {@link Contact}; a tombstone removes it;</li>
+     *   <li>producers: the processor's contacts API and CSV import, or any CRM sync; consumer: the processor;</li>
+     *   <li>cleanup: compact.</li>
+     * </ul>
+     */
+    public static final String CONTACTS = "callstream.contacts.v1";
+
+    /**
+     * Records the processor could not read or process, as they were, so processing carries on.
+     * <ul>
+     *   <li>key and value: the original bytes;</li>
+     *   <li>headers: {@code callstream.dlq.topic}, {@code .partition}, {@code .offset},
+     *       {@code .exception}, {@code .message}, {@code .processor};</li>
+     *   <li>producer: the processor's exception handlers; consumers: operators;</li>
+     *   <li>cleanup: delete.</li>
+     * </ul>
+     */
+    public static final String DEAD_LETTERS = "callstream.dead-letters.v1";
+
     private Topics() {
     }
 }

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaCompatibility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps the topic contract stable for the analytics teams: every record schema under
- * {@code src/main/avro} is published in {@code avro-history}, its newest published version is
+ * Keeps the topic contract stable for the analytics teams (and the state stores readable across
+ * upgrades): every record schema under {@code src/main/avro} is published in {@code avro-history}, its newest published version is
  * the current schema, and current and published versions read each other's data (full
  * compatibility, transitively), so neither new readers of old data nor old readers of new data
  * break silently.
@@ -26,17 +30,45 @@ class SchemaCompatibilityTest {
     private static final Path SOURCES = Path.of("src/main/avro");
     private static final Path HISTORY = Path.of("src/main/resources/avro-history");
 
+    /**
+     * Every record schema a topic or a store changelog carries: the files directly under
+     * {@code src/main/avro} and under {@code internal/}, parsed in dependency order.
+     */
     static Stream<Schema> currentRecordSchemas() throws IOException {
-        Schema.Parser parser = new Schema.Parser();
-        try (Stream<Path> common = Files.list(SOURCES.resolve("common"))) {
-            for (Path file : common.sorted().toList()) {
-                parser.parse(Files.readString(file));
+        Map<String, Schema> known = new HashMap<>();
+        parseAll(files(SOURCES.resolve("common")), known);
+        List<Path> records = new ArrayList<>(files(SOURCES));
+        records.addAll(files(SOURCES.resolve("internal")));
+        assertThat(records).as("record schemas in %s", SOURCES).isNotEmpty();
+        return parseAll(records, known).stream();
+    }
+
+    /** Parses files in whatever order their references allow; returns their schemas. */
+    private static List<Schema> parseAll(List<Path> files, Map<String, Schema> known) throws IOException {
+        List<Path> pending = new ArrayList<>(files);
+        List<Schema> parsed = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            List<Path> stillPending = new ArrayList<>();
+            for (Path file : pending) {
+                Schema.Parser parser = new Schema.Parser();
+                parser.addTypes(known.values());
+                try {
+                    Schema schema = parser.parse(Files.readString(file));
+                    known.putAll(parser.getTypes());
+                    parsed.add(schema);
+                } catch (AvroRuntimeException undefinedType) {
+                    stillPending.add(file);
+                }
             }
+            assertThat(stillPending).as("schemas with undefined types").hasSizeLessThan(pending.size());
+            pending = stillPending;
         }
-        try (Stream<Path> records = Files.list(SOURCES)) {
-            List<Path> files = records.filter(file -> file.toString().endsWith(".avsc")).sorted().toList();
-            assertThat(files).as("record schemas in %s", SOURCES).isNotEmpty();
-            return files.stream().map(file -> parse(parser, file)).toList().stream();
+        return parsed;
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.toString().endsWith(".avsc")).sorted().toList();
         }
     }
 
@@ -72,13 +104,5 @@ class SchemaCompatibilityTest {
         assertThat(result.getCompatibility())
                 .as("%s of %s: %s", what, reader.getFullName(), result.getIncompatibilities())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
-    }
-
-    private static Schema parse(Schema.Parser parser, Path file) {
-        try {
-            return parser.parse(Files.readString(file));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot parse " + file, e);
-        }
     }
 }

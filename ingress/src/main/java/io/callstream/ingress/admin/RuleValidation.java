@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.callstream.ingress.rules.PhoneNumbers;
+import io.callstream.schema.PhoneNumbers;
 
 /**
  * Checks what operators send before anything is written, collecting every violation: numbers are

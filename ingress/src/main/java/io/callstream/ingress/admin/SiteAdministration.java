@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import io.callstream.ingress.rules.PhoneNumbers;
 import io.callstream.ingress.site.TokenDigest;
 import io.callstream.ingress.sitestore.SiteStore;
 import io.callstream.ingress.sitestore.SiteWriter;
 import io.callstream.schema.BlockEntry;
+import io.callstream.schema.PhoneNumbers;
 import io.callstream.schema.RoutingRow;
 import io.callstream.schema.SiteConfig;
 

@@ -86,7 +86,7 @@ public final class CtiHandler {
     private Mono<CtiReply> decideAndPublish(SiteCatalog.Entry site, CtiRequest cti, Instant receivedAt) {
         String siteId = site.site().id();
         Decision decision = site.rules().decide(cti);
-        return publisher.publish(CtiEvents.of(siteId, cti, decision, receivedAt))
+        return publisher.publish(CtiEvents.of(site, cti, decision, receivedAt))
                 .thenReturn(replies.accepted(cti.event(), decision))
                 .onErrorResume(EventNotPublishedException.class, e -> {
                     log.warn("CTI event of site {} not published: {}", siteId, e.getMessage());

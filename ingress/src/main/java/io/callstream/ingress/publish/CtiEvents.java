@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.callstream.ingress.request.CtiRequest;
 import io.callstream.ingress.rules.Decision;
+import io.callstream.ingress.site.SiteCatalog;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.EdgeDecision;
 
@@ -14,15 +15,18 @@ public final class CtiEvents {
     private CtiEvents() {
     }
 
-    public static CtiEvent of(String siteId, CtiRequest request, Decision decision, Instant receivedAt) {
+    /** @param site the site as the edge knows it: its rules normalise numbers with its country code */
+    public static CtiEvent of(SiteCatalog.Entry site, CtiRequest request, Decision decision, Instant receivedAt) {
         return CtiEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
-                .setSite(siteId)
+                .setSite(site.site().id())
                 .setEvent(request.event())
                 .setCallId(request.callId())
                 .setDirection(request.direction())
                 .setFrom(request.from())
                 .setTo(request.to())
+                .setFromNormalized(site.rules().normalize(request.from()))
+                .setToNormalized(site.rules().normalize(request.to()))
                 .setUsers(request.users())
                 .setQueue(request.queue())
                 .setCause(request.cause())

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.callstream.schema.PhoneNumbers;
+
 /**
  * A site's inbound block list, normalised: an entry blocks exactly its number, or, when it ends in
  * {@code *}, every longer number that starts with it ({@code 1234*} blocks {@code 12345} but not

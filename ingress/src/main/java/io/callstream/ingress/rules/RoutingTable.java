@@ -1,11 +1,13 @@
 package io.callstream.ingress.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.HashMap;
+
+import io.callstream.schema.PhoneNumbers;
 
 /**
  * A site's outbound caller-id routing: ordered rows, the first whose destination pattern matches

@@ -3,6 +3,7 @@ package io.callstream.ingress.rules;
 import io.callstream.ingress.request.CtiRequest;
 import io.callstream.schema.CallEventType;
 import io.callstream.schema.Direction;
+import io.callstream.schema.PhoneNumbers;
 
 /**
  * One site's rules compiled for the hot path: the block list applies to inbound {@code newCall}s
@@ -31,6 +32,11 @@ public final class SiteRules {
         return new SiteRules(countryCode,
                 BlockList.of(rules.blockedCallers(), countryCode),
                 RoutingTable.of(routes, rules.defaultCallerId()));
+    }
+
+    /** A number as this site's rules see it: normalised with the site's country code. */
+    public String normalize(String number) {
+        return PhoneNumbers.normalize(number, countryCode);
     }
 
     public Decision decide(CtiRequest request) {

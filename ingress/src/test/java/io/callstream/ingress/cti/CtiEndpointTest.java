@@ -48,6 +48,7 @@ class CtiEndpointTest {
         assertThat(event.getDirection()).isEqualTo(Direction.IN);
         assertThat(event.getFrom()).isEqualTo("493055571600");
         assertThat(event.getTo()).isEqualTo("491711234567890");
+        assertThat(event.getFromNormalized()).isEqualTo("493055571600");
         assertThat(event.getUsers()).containsExactly("Alice", "Bob");
         assertThat(event.getReceivedAt()).isEqualTo(TestEdge.NOW);
         assertThat(event.getDecision()).isEqualTo(EdgeDecision.NONE);
@@ -149,6 +150,7 @@ class CtiEndpointTest {
         expect(post(edge.client, BERLIN_TOKEN, encoding, outbound), 200,
                 "{\"action\":\"dial\",\"caller_id\":\"41715877777\",\"number\":\"+41 47 110000000\"}");
         CtiEvent event = edge.onlyPublishedEvent();
+        assertThat(event.getToNormalized()).isEqualTo("4147110000000");
         assertThat(event.getDecision()).isEqualTo(EdgeDecision.DIAL);
         assertThat(event.getDialCallerId()).isEqualTo("41715877777");
     }

@@ -1,7 +1,8 @@
-package io.callstream.ingress.rules;
+package io.callstream.schema;
 
 /**
- * Brings the many spellings of one phone number to one form, so that {@code +49 171 5000000},
+ * Brings the many spellings of one phone number to one form: the form of the keys of
+ * {@link Topics#CONTACTS} and of {@link CtiEvent#getFromNormalized()}. So {@code +49 171 5000000},
  * {@code 00491715000000} and {@code 491715000000} compare equal (CTI-CONTRACT.md section 3):
  * separators (white space, {@code - / ( ) .}) go, a leading {@code +} or {@code 00} goes, letters
  * are lower-cased ({@code Anonymous} is {@code anonymous}). A single leading {@code 0} (national

@@ -1,4 +1,4 @@
-package io.callstream.ingress.rules;
+package io.callstream.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
