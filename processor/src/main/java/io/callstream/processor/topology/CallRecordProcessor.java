@@ -1,0 +1,206 @@
+package io.callstream.processor.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.callstream.processor.calls.CallHistories;
+import io.callstream.processor.calls.CallRecordDeriver;
+import io.callstream.processor.calls.CallRules;
+import io.callstream.processor.calls.CallSplitter;
+import io.callstream.processor.calls.SplitCall;
+import io.callstream.schema.CallCommand;
+import io.callstream.schema.CallKey;
+import io.callstream.schema.CallRecord;
+import io.callstream.schema.Contact;
+import io.callstream.schema.CtiEvent;
+import io.callstream.schema.internal.CallHistory;
+import io.callstream.schema.internal.DoneMark;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Applies events and commands to the history of their call id, derives the records of its calls,
+ * and publishes those that changed. Keeps the stores the queries read (caller log, active calls)
+ * in step, and on a wall-clock schedule closes calls that never got a hangup and forgets calls
+ * ended longer ago than the retention.
+ */
+final class CallRecordProcessor implements Processor<String, CallInput, String, CallRecord> {
+
+    private final CallRules rules;
+    private final Duration punctuationInterval;
+    private ProcessorContext<String, CallRecord> context;
+    private KeyValueStore<String, CallHistory> histories;
+    private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, CallRecord> log;
+    private KeyValueStore<String, CallRecord> active;
+    private KeyValueStore<String, ValueAndTimestamp<Contact>> contacts;
+
+    CallRecordProcessor(CallRules rules, Duration punctuationInterval) {
+        this.rules = rules;
+        this.punctuationInterval = punctuationInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, CallRecord> context) {
+        this.context = context;
+        this.histories = context.getStateStore(StoreNames.CALL_HISTORY);
+        this.deadlines = context.getStateStore(StoreNames.CALL_DEADLINES);
+        this.log = context.getStateStore(StoreNames.CALL_LOG);
+        this.active = context.getStateStore(StoreNames.ACTIVE_CALLS);
+        this.contacts = context.getStateStore(StoreNames.CONTACTS);
+        context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME,
+                now -> closeAndForget(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(Record<String, CallInput> record) {
+        CallKey key = CallKey.parse(record.key());
+        CallHistory before = Optional.ofNullable(histories.get(record.key())).orElseGet(CallHistories::empty);
+        Optional<CallHistory> after = record.value() instanceof CallInput.Event event
+                ? withEvent(key, before, event.event())
+                : withCommand(key, before, ((CallInput.Command) record.value()).command());
+        after.ifPresent(history -> update(key, before, history, record.timestamp()));
+    }
+
+    private Optional<CallHistory> withEvent(CallKey key, CallHistory history, CtiEvent event) {
+        if (!key.equals(new CallKey(event.getSite(), event.getCallId()))) {
+            throw new IllegalArgumentException("event of " + event.getSite() + "/" + event.getCallId()
+                    + " published under key " + key);
+        }
+        return CallHistories.withEvent(history, event, rules);
+    }
+
+    private Optional<CallHistory> withCommand(CallKey key, CallHistory history, CallCommand command) {
+        List<SplitCall> calls = CallSplitter.split(history, rules);
+        if (calls.isEmpty()) {
+            return Optional.empty();
+        }
+        int call = command.getCall() == null ? calls.get(calls.size() - 1).number() : command.getCall();
+        if (calls.stream().noneMatch(known -> known.number() == call)) {
+            return Optional.empty();
+        }
+        return CallHistories.withDoneMark(history, DoneMark.newBuilder()
+                .setCall(call)
+                .setDone(command.getDone())
+                .setMarkedAt(command.getIssuedAt())
+                .setCommandId(command.getCommandId())
+                .build());
+    }
+
+    /** Stores the new history and publishes every record it changed. */
+    private void update(CallKey key, CallHistory before, CallHistory after, long timestamp) {
+        Map<Integer, CallRecord> oldRecords = records(key, before);
+        Map<Integer, CallRecord> newRecords = records(key, after);
+        for (CallRecord record : newRecords.values()) {
+            CallRecord old = oldRecords.get(record.getCall());
+            if (!record.equals(old)) {
+                index(old, record);
+                context.forward(new Record<>(RecordKeys.of(record), record, timestamp));
+            }
+        }
+        histories.put(key.toString(), after);
+        reschedule(key.toString(), before, after);
+    }
+
+    private Map<Integer, CallRecord> records(CallKey key, CallHistory history) {
+        Map<Integer, CallRecord> records = new HashMap<>();
+        for (SplitCall call : CallSplitter.split(history, rules)) {
+            records.put(call.number(), CallRecordDeriver.derive(key.site(), key.callId(), call, history.getDoneMarks(),
+                    number -> Optional.ofNullable(contacts.get(number)).map(ValueAndTimestamp::value)));
+        }
+        return records;
+    }
+
+    private void index(CallRecord old, CallRecord record) {
+        if (old != null && !RecordKeys.logKey(old).equals(RecordKeys.logKey(record))) {
+            log.delete(RecordKeys.logKey(old));
+        }
+        log.put(RecordKeys.logKey(record), record);
+        if (record.getEndAt() == null) {
+            active.put(RecordKeys.of(record), record);
+        } else {
+            active.delete(RecordKeys.of(record));
+        }
+    }
+
+    private void unindex(CallRecord record) {
+        log.delete(RecordKeys.logKey(record));
+        active.delete(RecordKeys.of(record));
+    }
+
+    /** Keeps exactly one deadline entry per call id: the next time it needs a look. */
+    private void reschedule(String callIdKey, CallHistory before, CallHistory after) {
+        nextDeadline(before).ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, callIdKey)));
+        nextDeadline(after).ifPresent(deadline -> deadlines.put(RecordKeys.deadlineKey(deadline, callIdKey), callIdKey));
+    }
+
+    /**
+     * The earliest of: closing the open call, forgetting an ended call, and (once every call is
+     * forgotten) forgetting the call id itself.
+     */
+    private Optional<Instant> nextDeadline(CallHistory history) {
+        if (history.getEvents().isEmpty()) {
+            return Optional.ofNullable(history.getEvictedUntil()).map(until -> until.plus(rules.idMemory()));
+        }
+        return CallSplitter.split(history, rules).stream()
+                .map(call -> call.end().map(end -> end.plus(rules.retention()))
+                        .orElseGet(() -> call.lastEventAt().plus(rules.openTimeout())))
+                .min(Instant::compareTo);
+    }
+
+    private void closeAndForget(Instant now) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = deadlines.range(null, RecordKeys.lastDeadlineKeyDueAt(now))) {
+            entries.forEachRemaining((KeyValue<String, String> entry) -> due.add(entry.value));
+        }
+        for (String callIdKey : due) {
+            CallHistory before = histories.get(callIdKey);
+            if (before != null) {
+                closeAndForget(CallKey.parse(callIdKey), before, now);
+            }
+        }
+    }
+
+    private void closeAndForget(CallKey key, CallHistory before, Instant now) {
+        if (before.getEvents().isEmpty()) {
+            nextDeadline(before).ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, key.toString())));
+            histories.delete(key.toString());
+            return;
+        }
+        CallHistory after = before;
+        List<SplitCall> calls = CallSplitter.split(after, rules);
+        SplitCall last = calls.get(calls.size() - 1);
+        Instant closeAt = last.lastEventAt().plus(rules.openTimeout());
+        if (last.end().isEmpty() && !closeAt.isAfter(now)) {
+            after = CallHistories.withTimeout(after, closeAt);
+            calls = CallSplitter.split(after, rules);
+        }
+        int forgotten = 0;
+        Instant lastEnd = null;
+        Map<Integer, CallRecord> records = records(key, after);
+        for (SplitCall call : calls) {
+            Optional<Instant> end = call.end();
+            if (end.isEmpty() || end.get().plus(rules.retention()).isAfter(now)) {
+                break;
+            }
+            unindex(records.get(call.number()));
+            forgotten++;
+            lastEnd = end.get();
+        }
+        if (forgotten > 0) {
+            after = CallHistories.evict(after, forgotten, lastEnd, calls.subList(forgotten, calls.size()));
+        }
+        update(key, before, after, now.toEpochMilli());
+    }
+}

@@ -1,0 +1,66 @@
+package io.callstream.processor.topology;
+
+import java.time.Duration;
+
+import io.callstream.processor.calls.CallRules;
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.CallCommand;
+import io.callstream.schema.CallRecord;
+import io.callstream.schema.Contact;
+import io.callstream.schema.CtiEvent;
+import io.callstream.schema.Topics;
+import io.callstream.schema.internal.CallHistory;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Call records from CTI events: every event and every done command of a call id goes through one
+ * processor that owns the call id's history, and each changed record goes to
+ * {@link Topics#CALL_RECORDS}. Contacts are a global table, so any number can be looked up locally.
+ */
+public final class CallRecordTopology {
+
+    private CallRecordTopology() {
+    }
+
+    public static Topology build(CallRules rules, Duration punctuationInterval) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Serde<String> keys = Serdes.String();
+        AvroSerde<CallRecord> records = AvroSerde.of(CallRecord.class);
+
+        builder.globalTable(Topics.CONTACTS, Consumed.with(keys, AvroSerde.of(Contact.class)).withName("contacts"),
+                Materialized.<String, Contact, KeyValueStore<Bytes, byte[]>>as(StoreNames.CONTACTS)
+                        .withKeySerde(keys).withValueSerde(AvroSerde.of(Contact.class)));
+        builder.addStateStore(store(StoreNames.CALL_HISTORY, AvroSerde.of(CallHistory.class)));
+        builder.addStateStore(store(StoreNames.CALL_DEADLINES, keys));
+        builder.addStateStore(store(StoreNames.CALL_LOG, records));
+        builder.addStateStore(store(StoreNames.ACTIVE_CALLS, records));
+
+        KStream<String, CallInput> events = builder
+                .stream(Topics.CTI_EVENTS, Consumed.with(keys, AvroSerde.of(CtiEvent.class)).withName("cti-events"))
+                .mapValues(CallInput.Event::new, Named.as("event-as-input"));
+        KStream<String, CallInput> commands = builder
+                .stream(Topics.CALL_COMMANDS, Consumed.with(keys, AvroSerde.of(CallCommand.class)).withName("call-commands"))
+                .mapValues(CallInput.Command::new, Named.as("command-as-input"));
+
+        events.merge(commands, Named.as("events-and-commands"))
+                .process(() -> new CallRecordProcessor(rules, punctuationInterval), Named.as("call-records"),
+                        StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS)
+                .to(Topics.CALL_RECORDS, Produced.with(keys, records).withName("call-records-out"));
+        return builder.build();
+    }
+
+    private static <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+}

@@ -1,0 +1,19 @@
+package io.callstream.processor.topology;
+
+/** The state stores of the call-record topology; the query classes read them by these names. */
+public final class StoreNames {
+
+    /** Call id ({@code "{site}/{callId}"}) to its {@code CallHistory}. */
+    public static final String CALL_HISTORY = "call-history";
+    /** {@code "{deadline millis, 19 digits}|{site}/{callId}"} to the call id: when to look at it again. */
+    public static final String CALL_DEADLINES = "call-deadlines";
+    /** {@code "{Long.MAX_VALUE - initializedAt millis, 19 digits}|{record key}"} to the record: the caller log, newest first. */
+    public static final String CALL_LOG = "call-log";
+    /** Record key to the record of every call that has not ended. */
+    public static final String ACTIVE_CALLS = "active-calls";
+    /** Global: normalised number to {@code Contact}. */
+    public static final String CONTACTS = "contacts";
+
+    private StoreNames() {
+    }
+}
