@@ -1,5 +1,7 @@
 package io.callstream.processor;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,6 +12,11 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import(ProcessorConfiguration.class)
 public class ProcessorApplication {
+
+    @org.springframework.context.annotation.Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(ProcessorApplication.class)

@@ -1,12 +1,128 @@
 package io.callstream.processor;
 
-import org.springframework.context.annotation.Configuration;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
-/**
- * Wires the processor. Imported by {@code ProcessorApplication} and by the all-in-one launcher.
- * The call-record topology arrives with its own issue; until then the processor only serves its
- * health endpoint.
- */
+import io.callstream.processor.config.CallRecordsHealthIndicator;
+import io.callstream.processor.config.CallRecordsStreams;
+import io.callstream.processor.config.ProcessorProperties;
+import io.callstream.processor.contacts.ContactWriter;
+import io.callstream.processor.contacts.ContactsHandler;
+import io.callstream.processor.query.ApiTokenFilter;
+import io.callstream.processor.query.CallCommands;
+import io.callstream.processor.query.CallQueries;
+import io.callstream.processor.query.CallQueryHandler;
+import io.callstream.processor.query.LocalCallStores;
+import io.callstream.processor.query.PeerClient;
+import io.callstream.processor.query.ProcessorRoutes;
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.CallCommand;
+import io.callstream.schema.Contact;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.ObjectMapper;
+
+/** Wires the processor. Imported by {@code ProcessorApplication} and by the all-in-one launcher. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProcessorProperties.class)
 public class ProcessorConfiguration {
+
+    private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
+
+    @Bean(destroyMethod = "close")
+    Admin processorKafkaAdmin(KafkaAdmin kafkaAdmin) {
+        return Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
+
+    @Bean
+    CallRecordsStreams callRecordsStreams(ProcessorProperties properties, KafkaProperties kafka, Admin processorKafkaAdmin,
+            Environment environment) {
+        return new CallRecordsStreams(properties, kafka::buildStreamsProperties, kafka.buildProducerProperties(),
+                processorKafkaAdmin, environment);
+    }
+
+    @Bean
+    CallRecordsHealthIndicator callRecordsHealthIndicator(CallRecordsStreams callRecordsStreams) {
+        return new CallRecordsHealthIndicator(callRecordsStreams);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Scheduler processorBlockingScheduler() {
+        return Schedulers.newBoundedElastic(8, 10_000, "processor-io");
+    }
+
+    @Bean
+    LocalCallStores localCallStores(CallRecordsStreams callRecordsStreams, ProcessorProperties properties) {
+        return new LocalCallStores(callRecordsStreams::streams, properties.callRules());
+    }
+
+    @Bean
+    CallQueries callQueries(LocalCallStores localCallStores, CallRecordsStreams callRecordsStreams,
+            WebClient.Builder webClients, Scheduler processorBlockingScheduler) {
+        return new CallQueries(localCallStores, new PeerClient(webClients, PEER_TIMEOUT), callRecordsStreams::streams,
+                callRecordsStreams::applicationServer, processorBlockingScheduler);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaProducer<String, CallCommand> callCommandProducer(KafkaProperties kafka) {
+        return new KafkaProducer<>(reliable(kafka.buildProducerProperties(), "callstream-call-commands"),
+                new StringSerializer(), AvroSerde.of(CallCommand.class).serializer());
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaProducer<String, Contact> contactProducer(KafkaProperties kafka) {
+        return new KafkaProducer<>(reliable(kafka.buildProducerProperties(), "callstream-contacts"),
+                new StringSerializer(), AvroSerde.of(Contact.class).serializer());
+    }
+
+    @Bean
+    CallQueryHandler callQueryHandler(CallQueries callQueries, KafkaProducer<String, CallCommand> callCommandProducer,
+            Clock clock, Scheduler processorBlockingScheduler) {
+        return new CallQueryHandler(callQueries, new CallCommands(callCommandProducer, clock, WRITE_TIMEOUT),
+                processorBlockingScheduler);
+    }
+
+    @Bean
+    ContactsHandler contactsHandler(KafkaProducer<String, Contact> contactProducer, LocalCallStores localCallStores,
+            Scheduler processorBlockingScheduler) {
+        return new ContactsHandler(new ContactWriter(contactProducer, WRITE_TIMEOUT), localCallStores,
+                processorBlockingScheduler);
+    }
+
+    @Bean
+    @Order(-10)
+    RouterFunction<ServerResponse> processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler) {
+        return ProcessorRoutes.of(callQueryHandler, contactsHandler);
+    }
+
+    @Bean
+    ApiTokenFilter apiTokenFilter(ProcessorProperties properties, ObjectMapper mapper) {
+        return new ApiTokenFilter(properties.apiToken(), mapper);
+    }
+
+    private static Map<String, Object> reliable(Map<String, Object> springSettings, String clientId) {
+        Map<String, Object> settings = new HashMap<>(springSettings);
+        // A 202 or 200 means the command or contact is durably in Kafka.
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return settings;
+    }
 }

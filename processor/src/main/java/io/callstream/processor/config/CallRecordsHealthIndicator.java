@@ -1,0 +1,24 @@
+package io.callstream.processor.config;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/** Ready while the call-record topology runs (a rebalance included); down once it stopped or failed. */
+public final class CallRecordsHealthIndicator implements HealthIndicator {
+
+    private final CallRecordsStreams streams;
+
+    public CallRecordsHealthIndicator(CallRecordsStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public Health health() {
+        return streams.streams()
+                .map(KafkaStreams::state)
+                .map(state -> (state.isRunningOrRebalancing() ? Health.up() : Health.down())
+                        .withDetail("state", state.name()).build())
+                .orElseGet(() -> Health.outOfService().withDetail("state", "waiting for the topics").build());
+    }
+}

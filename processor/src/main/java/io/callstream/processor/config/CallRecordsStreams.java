@@ -1,0 +1,138 @@
+package io.callstream.processor.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.callstream.processor.errors.DeadLetters;
+import io.callstream.processor.topology.CallRecordTopology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+
+/**
+ * Runs the call-record topology. Starts after the web server, because Kafka Streams must be told
+ * this instance's query address, port included; makes sure the topics exist first (waiting for
+ * Kafka if need be, off the start-up thread); replaces a stream thread that died.
+ */
+public final class CallRecordsStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CallRecordsStreams.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProcessorProperties properties;
+    private final Supplier<Map<String, Object>> springStreamsSettings;
+    private final Map<String, Object> producerSettings;
+    private final Admin admin;
+    private final Environment environment;
+    private volatile KafkaStreams streams;
+    private volatile DeadLetters deadLetters;
+    private volatile boolean running;
+    private Thread starter;
+
+    public CallRecordsStreams(ProcessorProperties properties, Supplier<Map<String, Object>> springStreamsSettings,
+            Map<String, Object> producerSettings, Admin admin, Environment environment) {
+        this.properties = properties;
+        this.springStreamsSettings = springStreamsSettings;
+        this.producerSettings = producerSettings;
+        this.admin = admin;
+        this.environment = environment;
+    }
+
+    /** The running Kafka Streams client, once it was created. */
+    public Optional<KafkaStreams> streams() {
+        return Optional.ofNullable(streams);
+    }
+
+    /** {@code host:port} of this instance's query API, as the other instances know it. */
+    public String applicationServer() {
+        return properties.advertisedHost() + ":" + environment.getProperty("local.server.port", "3001");
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        starter = new Thread(this::startWhenTopicsExist, "call-records-starter");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        starter.interrupt();
+        try {
+            starter.join(CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        KafkaStreams current = streams;
+        if (current != null) {
+            current.close(CLOSE_TIMEOUT);
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server starts (its port is known), before it stops. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
+    }
+
+    private void startWhenTopicsExist() {
+        ProcessorTopics topics = new ProcessorTopics(admin, properties);
+        while (running) {
+            try {
+                topics.ensure();
+                break;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.warn("Waiting for Kafka to create the processor's topics: {}", e.toString());
+                if (!pause()) {
+                    return;
+                }
+            }
+        }
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            deadLetters = new DeadLetters(producerSettings);
+            KafkaStreams created = new KafkaStreams(
+                    CallRecordTopology.build(properties.callRules(), properties.punctuationInterval()),
+                    new org.apache.kafka.streams.StreamsConfig(CallStreamsSettings.of(springStreamsSettings.get(),
+                            properties, applicationServer(), deadLetters)));
+            created.setUncaughtExceptionHandler(failure -> {
+                log.error("A stream thread failed; replacing it", failure);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            created.start();
+            streams = created;
+            log.info("Call records: Kafka Streams application {} started, queries at {}", properties.applicationId(),
+                    applicationServer());
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.callstream.processor.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import io.callstream.schema.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Makes sure the topics the processor reads and writes exist before it starts. The commands topic
+ * gets exactly as many partitions as the events topic: Kafka Streams puts partition n of both into
+ * one task, which is where a call's events and commands must meet.
+ */
+final class ProcessorTopics {
+
+    private final Admin admin;
+    private final ProcessorProperties properties;
+
+    ProcessorTopics(Admin admin, ProcessorProperties properties) {
+        this.admin = admin;
+        this.properties = properties;
+    }
+
+    void ensure() throws ExecutionException, InterruptedException {
+        int eventPartitions = partitions(Topics.CTI_EVENTS)
+                .orElseGet(() -> create(topic(Topics.CTI_EVENTS, properties.eventsTopicPartitions(), Map.of())));
+        int commandPartitions = partitions(Topics.CALL_COMMANDS)
+                .orElseGet(() -> create(topic(Topics.CALL_COMMANDS, eventPartitions, Map.of())));
+        if (commandPartitions != eventPartitions) {
+            throw new IllegalStateException(Topics.CALL_COMMANDS + " has " + commandPartitions + " partitions and "
+                    + Topics.CTI_EVENTS + " " + eventPartitions + "; they must have the same number");
+        }
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        for (NewTopic topic : List.of(
+                topic(Topics.CALL_RECORDS, eventPartitions, compacted),
+                topic(Topics.CONTACTS, 1, compacted),
+                topic(Topics.DEAD_LETTERS, 1, Map.of()))) {
+            if (partitions(topic.name()).isEmpty()) {
+                create(topic);
+            }
+        }
+    }
+
+    private Optional<Integer> partitions(String topic) throws ExecutionException, InterruptedException {
+        Set<String> names = admin.listTopics().names().get();
+        if (!names.contains(topic)) {
+            return Optional.empty();
+        }
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        return Optional.of(description.partitions().size());
+    }
+
+    private NewTopic topic(String name, int partitions, Map<String, String> configs) {
+        return new NewTopic(name, Optional.of(partitions), Optional.ofNullable(properties.replicationFactor()))
+                .configs(configs);
+    }
+
+    /** Creates the topic (another instance may just have done so) and returns its partition count. */
+    private int create(NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get();
+            return topic.numPartitions();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                try {
+                    return partitions(topic.name()).orElseThrow();
+                } catch (ExecutionException | InterruptedException again) {
+                    throw new IllegalStateException("cannot describe " + topic.name(), again);
+                }
+            }
+            throw new IllegalStateException("cannot create " + topic.name(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

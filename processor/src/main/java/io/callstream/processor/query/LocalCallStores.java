@@ -1,0 +1,125 @@
+package io.callstream.processor.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.callstream.processor.calls.CallRecordDeriver;
+import io.callstream.processor.calls.CallRules;
+import io.callstream.processor.calls.CallSplitter;
+import io.callstream.processor.topology.StoreNames;
+import io.callstream.schema.CallRecord;
+import io.callstream.schema.Contact;
+import io.callstream.schema.Topics;
+import io.callstream.schema.internal.CallHistory;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads this instance's share of the stores: the partitions its stream threads own right now.
+ * Every iterator is closed; a store that cannot be read now (rebalance) is "not queryable here".
+ */
+public final class LocalCallStores {
+
+    private final Supplier<Optional<KafkaStreams>> streams;
+    private final CallRules rules;
+
+    public LocalCallStores(Supplier<Optional<KafkaStreams>> streams, CallRules rules) {
+        this.streams = streams;
+        this.rules = rules;
+    }
+
+    /** The newest calls that match, up to the filter's limit, newest first. */
+    public List<CallView> log(CallLogFilter filter) {
+        KafkaStreams running = running();
+        List<CallView> calls = new ArrayList<>();
+        for (int partition : localPartitions(running)) {
+            ReadOnlyKeyValueStore<String, CallRecord> store = store(running, StoreNames.CALL_LOG, partition);
+            try (KeyValueIterator<String, CallRecord> newestFirst = store.all()) {
+                int taken = 0;
+                while (taken < filter.limit() && newestFirst.hasNext()) {
+                    CallView call = CallView.of(newestFirst.next().value);
+                    if (filter.matches(call)) {
+                        calls.add(call);
+                        taken++;
+                    }
+                }
+            }
+        }
+        calls.sort(CallView.NEWEST_FIRST);
+        return calls.subList(0, Math.min(filter.limit(), calls.size()));
+    }
+
+    /** Every call that rings or is being talked now, newest first. */
+    public List<CallView> active() {
+        KafkaStreams running = running();
+        List<CallView> calls = new ArrayList<>();
+        for (int partition : localPartitions(running)) {
+            try (KeyValueIterator<String, CallRecord> all = store(running, StoreNames.ACTIVE_CALLS, partition).all()) {
+                all.forEachRemaining(entry -> calls.add(CallView.of(entry.value)));
+            }
+        }
+        calls.sort(CallView.NEWEST_FIRST);
+        return calls;
+    }
+
+    /** The calls (not yet forgotten) that used this call id, first call first; empty if none. */
+    public List<CallView> calls(String callIdKey) {
+        KafkaStreams running = running();
+        ReadOnlyKeyValueStore<String, CallHistory> histories = read(running, StoreQueryParameters.fromNameAndType(
+                StoreNames.CALL_HISTORY, QueryableStoreTypes.keyValueStore()));
+        CallHistory history = histories.get(callIdKey);
+        if (history == null) {
+            return List.of();
+        }
+        ReadOnlyKeyValueStore<String, Contact> contacts = read(running, StoreQueryParameters.fromNameAndType(
+                StoreNames.CONTACTS, QueryableStoreTypes.keyValueStore()));
+        String site = callIdKey.substring(0, callIdKey.indexOf('/'));
+        String callId = callIdKey.substring(callIdKey.indexOf('/') + 1);
+        return CallSplitter.split(history, rules).stream()
+                .map(call -> CallRecordDeriver.derive(site, callId, call, history.getDoneMarks(),
+                        number -> Optional.ofNullable(contacts.get(number))))
+                .map(CallView::of)
+                .toList();
+    }
+
+    public Optional<Contact> contact(String number) {
+        return Optional.ofNullable(read(running(), StoreQueryParameters.<ReadOnlyKeyValueStore<String, Contact>>fromNameAndType(
+                StoreNames.CONTACTS, QueryableStoreTypes.keyValueStore())).get(number));
+    }
+
+    private KafkaStreams running() {
+        return streams.get().filter(client -> client.state().isRunningOrRebalancing())
+                .orElseThrow(() -> new NotQueryableHereException("the call-record topology is not running yet", null));
+    }
+
+    private static List<Integer> localPartitions(KafkaStreams running) {
+        return running.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .filter(partition -> partition.topic().equals(Topics.CTI_EVENTS))
+                .map(TopicPartition::partition)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static ReadOnlyKeyValueStore<String, CallRecord> store(KafkaStreams running, String name, int partition) {
+        return read(running, StoreQueryParameters.<ReadOnlyKeyValueStore<String, CallRecord>>fromNameAndType(name,
+                QueryableStoreTypes.keyValueStore()).withPartition(partition));
+    }
+
+    private static <T> T read(KafkaStreams running, StoreQueryParameters<T> parameters) {
+        try {
+            return running.store(parameters);
+        } catch (InvalidStateStoreException e) {
+            throw new NotQueryableHereException("store " + parameters.storeName() + " is not queryable here now", e);
+        }
+    }
+}
