@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.callstream.ingress.sitestore.SiteStore;
+import io.callstream.processor.config.CallRecordsStreams;
+import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,7 +44,8 @@ public final class CallstreamLauncher {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
                 .properties(Map.of(
                         "callstream.default-site.token", siteToken,
-                        "callstream.default-admin.token", adminToken))
+                        "callstream.default-admin.token", adminToken,
+                        "callstream.standalone.data-directory", settings.dataDirectory().toAbsolutePath().toString()))
                 .initializers(new LocalKafkaInitializer(settings))
                 .run(args);
         awaitSites(context);
@@ -50,16 +53,27 @@ public final class CallstreamLauncher {
         return context;
     }
 
+    /** Until PBX requests are answered from the sites topic and the call records are being made. */
     private static void awaitSites(ConfigurableApplicationContext context) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try {
             if (!context.getBean(SiteStore.class).awaitReady(READY_TIMEOUT)) {
-                context.close();
                 throw new IllegalStateException("The sites were not loaded from Kafka within " + READY_TIMEOUT);
+            }
+            CallRecordsStreams callRecords = context.getBean(CallRecordsStreams.class);
+            while (callRecords.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The call-record processor did not start within " + READY_TIMEOUT);
+                }
+                Thread.sleep(50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             context.close();
-            throw new IllegalStateException("interrupted while loading the sites", e);
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
         }
     }
 }

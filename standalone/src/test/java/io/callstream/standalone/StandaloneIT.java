@@ -56,6 +56,26 @@ class StandaloneIT {
     }
 
     @Test
+    void shouldShowZammadsSampleSequenceInTheCallerLogWithItsTimes() throws Exception {
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
+        running = CallstreamLauncher.start(settings, "--server.port=0");
+        String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
+        String adminToken = Files.readString(dataDirectory.resolve(PersistedToken.ADMIN)).trim();
+
+        assertThat(post(token, ZAMMAD_DOCS_NEW_CALL).body()).isEqualTo("{}");
+        Thread.sleep(1_100);
+        assertThat(post(token, "event=answer&callId=123456&user=Alice&from=493055571600&to=491711234567890&direction=in")
+                .body()).isEqualTo("{}");
+        Thread.sleep(2_100);
+        assertThat(post(token, "event=hangup&callId=123456&cause=normalClearing&from=493055571600&to=491711234567890"
+                + "&direction=in").body()).isEqualTo("{}");
+
+        String log = awaitLog(adminToken, "\"state\":\"hangup\"");
+        assertThat(log).contains("\"call_id\":\"123456\"", "\"outcome\":\"answered\"", "\"done\":true",
+                "\"duration_waiting_time\":1", "\"duration_talking_time\":2", "\"from\":\"493055571600\"");
+    }
+
+    @Test
     void shouldKeepTheDefaultSitesTokenAndTheEventsAcrossRestarts() throws Exception {
         LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
         running = CallstreamLauncher.start(settings, "--server.port=0");
@@ -78,6 +98,22 @@ class StandaloneIT {
 
         assertThat(post("given-token-1234", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(200);
         assertThat(post("some-other-token", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(401);
+    }
+
+    private String awaitLog(String adminToken, String wanted) throws Exception {
+        String port = running.getEnvironment().getProperty("local.server.port");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cti/log"))
+                .header("Authorization", "Bearer " + adminToken).GET().build();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains(wanted)) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("caller log never showed " + wanted + ": " + body);
     }
 
     private String bootstrapServers() {

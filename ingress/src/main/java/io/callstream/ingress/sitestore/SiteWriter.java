@@ -21,10 +21,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.InvalidTxnStateException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.TransactionAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All edge instances share one transactional id for these writes. Kafka lets only the producer
  * that last initialised it commit, so holding it is a lease: a writer that lost it gets fenced at
- * commit, and tries again with the lease and a fresh view. Before a change is computed this
+ * commit (or sees the coordinator's errors while another writer takes over), and tries again with
+ * the lease and a fresh view. Before a change is computed this
  * instance reads the topic up to its committed end, so the change always starts from the latest
  * committed version of the site; the topic thus only ever holds serialised versions, and replaying
  * it (compacted or not) gives every instance the same result. A write returns once this instance
@@ -96,10 +93,10 @@ public final class SiteWriter implements AutoCloseable {
                 return Optional.of(next);
             } catch (ExecutionException | TimeoutException | KafkaException e) {
                 Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-                if (!lostLease(failure)) {
-                    throw abandon("Kafka did not take the site change", failure);
+                if (timedOut(failure)) {
+                    throw abandon("Kafka did not take the site change in time", failure);
                 }
-                retryWithoutLease(attempt, failure);
+                retryUnderANewLease(attempt, failure);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw abandon("interrupted", e);
@@ -154,24 +151,25 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     /**
-     * Whether the transaction failed because another writer took the lease: then it did not commit
-     * (the coordinator aborted it) and the change can be computed again and retried.
+     * Kafka is away or slow: answer now rather than retry. Every other failure of an attempt (lost
+     * lease, fenced or aborted transaction, the coordinator's own errors while another writer takes
+     * over) is retried under a new lease: the retry starts from the committed end of the topic and
+     * recognises its own change if it did commit, so it never applies a change twice.
      */
-    private static boolean lostLease(Throwable failure) {
+    private static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
-                    || cause instanceof InvalidTxnStateException || cause instanceof TransactionAbortedException) {
+            if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;
             }
         }
         return false;
     }
 
-    private void retryWithoutLease(int attempt, Throwable fenced) {
-        log.info("Another instance took the sites writer lease ({}); retrying", fenced.getMessage());
+    private void retryUnderANewLease(int attempt, Throwable failure) {
+        log.info("Site change not committed ({}); retrying under a new lease", failure.getMessage());
         closeProducer();
         if (attempt >= MAX_ATTEMPTS) {
-            throw new SiteStoreUnavailableException("lost the sites writer lease " + attempt + " times in a row", fenced);
+            throw new SiteStoreUnavailableException("the site change failed " + attempt + " times in a row", failure);
         }
         try {
             Thread.sleep(ThreadLocalRandom.current().nextInt(MAX_BACK_OFF_MS));

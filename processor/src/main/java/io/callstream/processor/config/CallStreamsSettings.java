@@ -6,6 +6,7 @@ import java.util.Map;
 import io.callstream.processor.errors.DeadLetterDeserializationHandler;
 import io.callstream.processor.errors.DeadLetterProcessingHandler;
 import io.callstream.processor.errors.DeadLetters;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings of the call-record topology, on top of {@code spring.kafka.streams.*}. */
@@ -31,6 +32,10 @@ final class CallStreamsSettings {
         settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         settings.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         settings.put(DeadLetters.SETTINGS_KEY, deadLetters);
+        if (properties.groupInstanceId() != null && !properties.groupInstanceId().isBlank()) {
+            settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                    properties.groupInstanceId());
+        }
         // Stores and internal topics keep their names when the topology changes.
         settings.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         return settings;

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param applicationId        Kafka Streams application id: instances with the same id share the work
  * @param stateDirectory       where the stores live on disk
  * @param advertisedHost       host name other instances use to reach this one's HTTP API
+ * @param groupInstanceId      static group membership: an id unique to this instance that survives its
+ *                             restarts (a pod name, say); a restarted instance then takes its tasks back
+ *                             at once instead of after the session timeout. Empty for dynamic membership
  * @param streamThreads        stream threads of this instance
  * @param apiToken             bearer token of the query API; empty refuses every query
  * @param eventsTopicPartitions partitions of the events topic if the processor has to create it
@@ -28,6 +31,7 @@ public record ProcessorProperties(
         @DefaultValue("callstream-processor") String applicationId,
         Path stateDirectory,
         @DefaultValue("localhost") String advertisedHost,
+        String groupInstanceId,
         @DefaultValue("1") int streamThreads,
         String apiToken,
         @DefaultValue("6") int eventsTopicPartitions,
