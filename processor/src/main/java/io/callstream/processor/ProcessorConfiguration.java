@@ -69,8 +69,8 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    LocalCallStores localCallStores(CallRecordsStreams callRecordsStreams, ProcessorProperties properties) {
-        return new LocalCallStores(callRecordsStreams::streams, properties.callRules());
+    LocalCallStores localCallStores(CallRecordsStreams callRecordsStreams) {
+        return new LocalCallStores(callRecordsStreams::streams);
     }
 
     @Bean

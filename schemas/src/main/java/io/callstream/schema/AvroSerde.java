@@ -6,8 +6,10 @@ import java.io.IOException;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -28,9 +30,15 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     private static final int INITIAL_BUFFER_BYTES = 512;
+    /** Avro's single-object marker: the two bytes before the fingerprint. */
+    private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
+    private static final ThreadLocal<ByteArrayOutputStream> BUFFERS =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(INITIAL_BUFFER_BYTES));
+    private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
 
     private final String recordName;
-    private final BinaryMessageEncoder<T> encoder;
+    private final byte[] header;
+    private final DatumWriter<T> writer;
     private final BinaryMessageDecoder<T> decoder;
 
     private AvroSerde(Class<T> type) {
@@ -38,7 +46,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
         this.recordName = schema.getFullName();
-        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.header = header(schema);
+        this.writer = model.createDatumWriter(schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
         long currentFingerprint = SchemaNormalization.parsingFingerprint64(schema);
         SchemaHistory.publishedVersions(schema).stream()
@@ -57,8 +66,16 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             return null;
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
-            encoder.encode(record, out);
+            // The single-object format of BinaryMessageEncoder, through a buffered encoder: Avro's
+            // own encoder writes the datum unbuffered, a byte at a time, which cost a quarter of the
+            // processor's time.
+            ByteArrayOutputStream out = BUFFERS.get();
+            out.reset();
+            out.write(header);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+            ENCODERS.set(encoder);
+            writer.write(record, encoder);
+            encoder.flush();
             return out.toByteArray();
         } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
             throw new SerializationException("cannot encode " + recordName + ": " + e.getMessage(), e);
@@ -75,6 +92,17 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         } catch (IOException | AvroRuntimeException e) {
             throw new SerializationException("not a single-object encoded " + recordName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code C3 01}, then the schema's CRC-64-AVRO fingerprint, little-endian. */
+    private static byte[] header(Schema schema) {
+        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        byte[] header = new byte[MARKER.length + Long.BYTES];
+        System.arraycopy(MARKER, 0, header, 0, MARKER.length);
+        for (int i = 0; i < Long.BYTES; i++) {
+            header[MARKER.length + i] = (byte) (fingerprint >>> (8 * i));
+        }
+        return header;
     }
 
     @Override

@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.callstream.processor.calls.CallRecordDeriver;
-import io.callstream.processor.calls.CallRules;
-import io.callstream.processor.calls.CallSplitter;
 import io.callstream.processor.topology.StoreNames;
 import io.callstream.schema.CallRecord;
 import io.callstream.schema.Contact;
 import io.callstream.schema.Topics;
-import io.callstream.schema.internal.CallHistory;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -28,11 +25,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class LocalCallStores {
 
     private final Supplier<Optional<KafkaStreams>> streams;
-    private final CallRules rules;
 
-    public LocalCallStores(Supplier<Optional<KafkaStreams>> streams, CallRules rules) {
+    public LocalCallStores(Supplier<Optional<KafkaStreams>> streams) {
         this.streams = streams;
-        this.rules = rules;
     }
 
     /** The newest calls that match, up to the filter's limit, newest first. */
@@ -40,13 +35,14 @@ public final class LocalCallStores {
         KafkaStreams running = running();
         List<CallView> calls = new ArrayList<>();
         for (int partition : localPartitions(running)) {
-            ReadOnlyKeyValueStore<String, CallRecord> store = store(running, StoreNames.CALL_LOG, partition);
-            try (KeyValueIterator<String, CallRecord> newestFirst = store.all()) {
+            ReadOnlyKeyValueStore<String, CallRecord> records = store(running, StoreNames.CALL_RECORDS, partition);
+            ReadOnlyKeyValueStore<String, String> log = store(running, StoreNames.CALL_LOG, partition);
+            try (KeyValueIterator<String, String> newestFirst = log.all()) {
                 int taken = 0;
                 while (taken < filter.limit() && newestFirst.hasNext()) {
-                    CallView call = CallView.of(newestFirst.next().value);
-                    if (filter.matches(call)) {
-                        calls.add(call);
+                    CallRecord record = records.get(newestFirst.next().value);
+                    if (record != null && filter.matches(CallView.of(record))) {
+                        calls.add(CallView.of(record));
                         taken++;
                     }
                 }
@@ -61,8 +57,10 @@ public final class LocalCallStores {
         KafkaStreams running = running();
         List<CallView> calls = new ArrayList<>();
         for (int partition : localPartitions(running)) {
-            try (KeyValueIterator<String, CallRecord> all = store(running, StoreNames.ACTIVE_CALLS, partition).all()) {
-                all.forEachRemaining(entry -> calls.add(CallView.of(entry.value)));
+            ReadOnlyKeyValueStore<String, CallRecord> records = store(running, StoreNames.CALL_RECORDS, partition);
+            try (KeyValueIterator<String, String> all = this.<String>store(running, StoreNames.ACTIVE_CALLS, partition).all()) {
+                all.forEachRemaining(entry -> Optional.ofNullable(records.get(entry.value))
+                        .ifPresent(record -> calls.add(CallView.of(record))));
             }
         }
         calls.sort(CallView.NEWEST_FIRST);
@@ -71,22 +69,14 @@ public final class LocalCallStores {
 
     /** The calls (not yet forgotten) that used this call id, first call first; empty if none. */
     public List<CallView> calls(String callIdKey) {
-        KafkaStreams running = running();
-        ReadOnlyKeyValueStore<String, CallHistory> histories = read(running, StoreQueryParameters.fromNameAndType(
-                StoreNames.CALL_HISTORY, QueryableStoreTypes.keyValueStore()));
-        CallHistory history = histories.get(callIdKey);
-        if (history == null) {
-            return List.of();
+        ReadOnlyKeyValueStore<String, CallRecord> records = read(running(), StoreQueryParameters.fromNameAndType(
+                StoreNames.CALL_RECORDS, QueryableStoreTypes.keyValueStore()));
+        List<CallView> calls = new ArrayList<>();
+        try (KeyValueIterator<String, CallRecord> ofCallId = records.prefixScan(callIdKey + "/", new StringSerializer())) {
+            ofCallId.forEachRemaining(entry -> calls.add(CallView.of(entry.value)));
         }
-        ReadOnlyKeyValueStore<String, Contact> contacts = read(running, StoreQueryParameters.fromNameAndType(
-                StoreNames.CONTACTS, QueryableStoreTypes.keyValueStore()));
-        String site = callIdKey.substring(0, callIdKey.indexOf('/'));
-        String callId = callIdKey.substring(callIdKey.indexOf('/') + 1);
-        return CallSplitter.split(history, rules).stream()
-                .map(call -> CallRecordDeriver.derive(site, callId, call, history.getDoneMarks(),
-                        number -> Optional.ofNullable(contacts.get(number))))
-                .map(CallView::of)
-                .toList();
+        calls.sort(java.util.Comparator.comparingInt(CallView::call));
+        return calls;
     }
 
     public Optional<Contact> contact(String number) {
@@ -110,8 +100,8 @@ public final class LocalCallStores {
                 .toList();
     }
 
-    private static ReadOnlyKeyValueStore<String, CallRecord> store(KafkaStreams running, String name, int partition) {
-        return read(running, StoreQueryParameters.<ReadOnlyKeyValueStore<String, CallRecord>>fromNameAndType(name,
+    private <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams running, String name, int partition) {
+        return read(running, StoreQueryParameters.<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name,
                 QueryableStoreTypes.keyValueStore()).withPartition(partition));
     }
 

@@ -42,8 +42,9 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
     private ProcessorContext<String, CallRecord> context;
     private KeyValueStore<String, CallHistory> histories;
     private KeyValueStore<String, String> deadlines;
-    private KeyValueStore<String, CallRecord> log;
-    private KeyValueStore<String, CallRecord> active;
+    private KeyValueStore<String, CallRecord> records;
+    private KeyValueStore<String, String> log;
+    private KeyValueStore<String, String> active;
     private KeyValueStore<String, ValueAndTimestamp<Contact>> contacts;
 
     CallRecordProcessor(CallRules rules, Duration punctuationInterval) {
@@ -56,6 +57,7 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         this.context = context;
         this.histories = context.getStateStore(StoreNames.CALL_HISTORY);
         this.deadlines = context.getStateStore(StoreNames.CALL_DEADLINES);
+        this.records = context.getStateStore(StoreNames.CALL_RECORDS);
         this.log = context.getStateStore(StoreNames.CALL_LOG);
         this.active = context.getStateStore(StoreNames.ACTIVE_CALLS);
         this.contacts = context.getStateStore(StoreNames.CONTACTS);
@@ -100,60 +102,76 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
 
     /** Stores the new history and publishes every record it changed. */
     private void update(CallKey key, CallHistory before, CallHistory after, long timestamp) {
-        Map<Integer, CallRecord> oldRecords = records(key, before);
-        Map<Integer, CallRecord> newRecords = records(key, after);
-        for (CallRecord record : newRecords.values()) {
+        update(key, before, CallSplitter.split(before, rules), after, CallSplitter.split(after, rules), timestamp);
+    }
+
+    private void update(CallKey key, CallHistory before, List<SplitCall> beforeCalls, CallHistory after,
+            List<SplitCall> afterCalls, long timestamp) {
+        Map<Integer, CallRecord> oldRecords = derive(key, before, beforeCalls);
+        for (CallRecord record : derive(key, after, afterCalls).values()) {
             CallRecord old = oldRecords.get(record.getCall());
             if (!record.equals(old)) {
+                records.put(RecordKeys.of(record), record);
                 index(old, record);
                 context.forward(new Record<>(RecordKeys.of(record), record, timestamp));
             }
         }
         histories.put(key.toString(), after);
-        reschedule(key.toString(), before, after);
+        reschedule(key.toString(), nextDeadline(before, beforeCalls), nextDeadline(after, afterCalls));
     }
 
-    private Map<Integer, CallRecord> records(CallKey key, CallHistory history) {
-        Map<Integer, CallRecord> records = new HashMap<>();
-        for (SplitCall call : CallSplitter.split(history, rules)) {
-            records.put(call.number(), CallRecordDeriver.derive(key.site(), key.callId(), call, history.getDoneMarks(),
+    private Map<Integer, CallRecord> derive(CallKey key, CallHistory history, List<SplitCall> calls) {
+        Map<Integer, CallRecord> derived = new HashMap<>();
+        for (SplitCall call : calls) {
+            derived.put(call.number(), CallRecordDeriver.derive(key.site(), key.callId(), call, history.getDoneMarks(),
                     number -> Optional.ofNullable(contacts.get(number)).map(ValueAndTimestamp::value)));
         }
-        return records;
+        return derived;
     }
 
+    /** The indexes change only when a call starts, changes its start time, or ends. */
     private void index(CallRecord old, CallRecord record) {
-        if (old != null && !RecordKeys.logKey(old).equals(RecordKeys.logKey(record))) {
-            log.delete(RecordKeys.logKey(old));
+        String recordKey = RecordKeys.of(record);
+        String logKey = RecordKeys.logKey(record);
+        if (old == null || !RecordKeys.logKey(old).equals(logKey)) {
+            if (old != null) {
+                log.delete(RecordKeys.logKey(old));
+            }
+            log.put(logKey, recordKey);
         }
-        log.put(RecordKeys.logKey(record), record);
-        if (record.getEndAt() == null) {
-            active.put(RecordKeys.of(record), record);
-        } else {
-            active.delete(RecordKeys.of(record));
+        boolean wasActive = old != null && old.getEndAt() == null;
+        boolean isActive = record.getEndAt() == null;
+        if (isActive && !wasActive) {
+            active.put(recordKey, recordKey);
+        } else if (wasActive && !isActive) {
+            active.delete(recordKey);
         }
     }
 
-    private void unindex(CallRecord record) {
+    private void forget(CallRecord record) {
+        records.delete(RecordKeys.of(record));
         log.delete(RecordKeys.logKey(record));
         active.delete(RecordKeys.of(record));
     }
 
     /** Keeps exactly one deadline entry per call id: the next time it needs a look. */
-    private void reschedule(String callIdKey, CallHistory before, CallHistory after) {
-        nextDeadline(before).ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, callIdKey)));
-        nextDeadline(after).ifPresent(deadline -> deadlines.put(RecordKeys.deadlineKey(deadline, callIdKey), callIdKey));
+    private void reschedule(String callIdKey, Optional<Instant> before, Optional<Instant> after) {
+        if (before.equals(after)) {
+            return;
+        }
+        before.ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, callIdKey)));
+        after.ifPresent(deadline -> deadlines.put(RecordKeys.deadlineKey(deadline, callIdKey), callIdKey));
     }
 
     /**
      * The earliest of: closing the open call, forgetting an ended call, and (once every call is
      * forgotten) forgetting the call id itself.
      */
-    private Optional<Instant> nextDeadline(CallHistory history) {
-        if (history.getEvents().isEmpty()) {
+    private Optional<Instant> nextDeadline(CallHistory history, List<SplitCall> calls) {
+        if (calls.isEmpty()) {
             return Optional.ofNullable(history.getEvictedUntil()).map(until -> until.plus(rules.idMemory()));
         }
-        return CallSplitter.split(history, rules).stream()
+        return calls.stream()
                 .map(call -> call.end().map(end -> end.plus(rules.retention()))
                         .orElseGet(() -> call.lastEventAt().plus(rules.openTimeout())))
                 .min(Instant::compareTo);
@@ -173,13 +191,14 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
     }
 
     private void closeAndForget(CallKey key, CallHistory before, Instant now) {
-        if (before.getEvents().isEmpty()) {
-            nextDeadline(before).ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, key.toString())));
+        List<SplitCall> beforeCalls = CallSplitter.split(before, rules);
+        if (beforeCalls.isEmpty()) {
+            reschedule(key.toString(), nextDeadline(before, beforeCalls), Optional.empty());
             histories.delete(key.toString());
             return;
         }
         CallHistory after = before;
-        List<SplitCall> calls = CallSplitter.split(after, rules);
+        List<SplitCall> calls = beforeCalls;
         SplitCall last = calls.get(calls.size() - 1);
         Instant closeAt = last.lastEventAt().plus(rules.openTimeout());
         if (last.end().isEmpty() && !closeAt.isAfter(now)) {
@@ -188,19 +207,20 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         }
         int forgotten = 0;
         Instant lastEnd = null;
-        Map<Integer, CallRecord> records = records(key, after);
+        Map<Integer, CallRecord> current = derive(key, after, calls);
         for (SplitCall call : calls) {
             Optional<Instant> end = call.end();
             if (end.isEmpty() || end.get().plus(rules.retention()).isAfter(now)) {
                 break;
             }
-            unindex(records.get(call.number()));
+            forget(current.get(call.number()));
             forgotten++;
             lastEnd = end.get();
         }
         if (forgotten > 0) {
             after = CallHistories.evict(after, forgotten, lastEnd, calls.subList(forgotten, calls.size()));
+            calls = calls.subList(forgotten, calls.size());
         }
-        update(key, before, after, now.toEpochMilli());
+        update(key, before, beforeCalls, after, calls, now.toEpochMilli());
     }
 }

@@ -43,8 +43,9 @@ public final class CallRecordTopology {
                         .withKeySerde(keys).withValueSerde(AvroSerde.of(Contact.class)));
         builder.addStateStore(store(StoreNames.CALL_HISTORY, AvroSerde.of(CallHistory.class)));
         builder.addStateStore(store(StoreNames.CALL_DEADLINES, keys));
-        builder.addStateStore(store(StoreNames.CALL_LOG, records));
-        builder.addStateStore(store(StoreNames.ACTIVE_CALLS, records));
+        builder.addStateStore(store(StoreNames.CALL_RECORDS, records));
+        builder.addStateStore(store(StoreNames.CALL_LOG, keys));
+        builder.addStateStore(store(StoreNames.ACTIVE_CALLS, keys));
 
         KStream<String, CallInput> events = builder
                 .stream(Topics.CTI_EVENTS, Consumed.with(keys, AvroSerde.of(CtiEvent.class)).withName("cti-events"))
@@ -55,7 +56,8 @@ public final class CallRecordTopology {
 
         events.merge(commands, Named.as("events-and-commands"))
                 .process(() -> new CallRecordProcessor(rules, punctuationInterval), Named.as("call-records"),
-                        StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS)
+                        StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS, StoreNames.CALL_LOG,
+                        StoreNames.ACTIVE_CALLS)
                 .to(Topics.CALL_RECORDS, Produced.with(keys, records).withName("call-records-out"));
         return builder.build();
     }

@@ -17,15 +17,21 @@ public final class RecordKeys {
 
     /** Sorts newest first: smaller keys for later starts. */
     static String logKey(CallRecord record) {
-        return String.format("%019d|%s", Long.MAX_VALUE - record.getInitializedAt().toEpochMilli(), of(record));
+        return padded(Long.MAX_VALUE - record.getInitializedAt().toEpochMilli()) + "|" + of(record);
     }
 
     static String deadlineKey(Instant deadline, String callIdKey) {
-        return String.format("%019d|%s", deadline.toEpochMilli(), callIdKey);
+        return padded(deadline.toEpochMilli()) + "|" + callIdKey;
     }
 
     /** The largest deadline key due at {@code now}. */
     static String lastDeadlineKeyDueAt(Instant now) {
-        return String.format("%019d|\uffff", now.toEpochMilli());
+        return padded(now.toEpochMilli()) + "|\uffff";
+    }
+
+    /** 19 digits, so that keys sort like the numbers (String.format is a tenth of the processor's time). */
+    private static String padded(long nonNegative) {
+        String digits = Long.toString(nonNegative);
+        return "0".repeat(19 - digits.length()) + digits;
     }
 }

@@ -7,9 +7,11 @@ public final class StoreNames {
     public static final String CALL_HISTORY = "call-history";
     /** {@code "{deadline millis, 19 digits}|{site}/{callId}"} to the call id: when to look at it again. */
     public static final String CALL_DEADLINES = "call-deadlines";
-    /** {@code "{Long.MAX_VALUE - initializedAt millis, 19 digits}|{record key}"} to the record: the caller log, newest first. */
+    /** Record key ({@code "{site}/{callId}/{call}"}) to the current record of every call not yet forgotten. */
+    public static final String CALL_RECORDS = "call-records";
+    /** {@code "{Long.MAX_VALUE - initializedAt millis, 19 digits}|{record key}"} to the record key: the caller log, newest first. */
     public static final String CALL_LOG = "call-log";
-    /** Record key to the record of every call that has not ended. */
+    /** Record key to record key, for every call that has not ended. */
     public static final String ACTIVE_CALLS = "active-calls";
     /** Global: normalised number to {@code Contact}. */
     public static final String CONTACTS = "contacts";

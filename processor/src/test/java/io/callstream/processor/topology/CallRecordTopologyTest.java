@@ -296,6 +296,7 @@ class CallRecordTopologyTest {
         driver.advanceWallClockTime(RULES.retention().plusHours(1));
 
         assertThat(callLog()).isEmpty();
+        assertThat(driver.<String, CallRecord>getKeyValueStore(StoreNames.CALL_RECORDS).get("berlin/4930/1")).isNull();
         assertThat(history("berlin/4930").getEvents()).isEmpty();
         send(hangup("4930").in().cause("cancel", HangupCause.CANCEL).at(11));
         assertThat(records.isEmpty()).as("a late event of a forgotten call").isTrue();
@@ -380,17 +381,20 @@ class CallRecordTopologyTest {
     }
 
     private List<CallRecord> callLog() {
-        return values(driver.getKeyValueStore(StoreNames.CALL_LOG));
+        return indexed(StoreNames.CALL_LOG);
     }
 
     private List<CallRecord> activeCalls() {
-        return values(driver.getKeyValueStore(StoreNames.ACTIVE_CALLS));
+        return indexed(StoreNames.ACTIVE_CALLS);
     }
 
-    private static List<CallRecord> values(KeyValueStore<String, CallRecord> store) {
-        try (var all = store.all()) {
+    /** The records an index points to, in index order. */
+    private List<CallRecord> indexed(String index) {
+        KeyValueStore<String, CallRecord> records = driver.getKeyValueStore(StoreNames.CALL_RECORDS);
+        KeyValueStore<String, String> keys = driver.getKeyValueStore(index);
+        try (var all = keys.all()) {
             List<CallRecord> values = new java.util.ArrayList<>();
-            all.forEachRemaining(entry -> values.add(entry.value));
+            all.forEachRemaining(entry -> values.add(records.get(entry.value)));
             return values;
         }
     }

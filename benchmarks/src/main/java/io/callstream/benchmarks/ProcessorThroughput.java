@@ -1,0 +1,210 @@
+package io.callstream.benchmarks;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.callstream.kafka.local.LocalKafkaBroker;
+import io.callstream.processor.ProcessorApplication;
+import io.callstream.processor.config.CallRecordsStreams;
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.CallEventType;
+import io.callstream.schema.CallProgress;
+import io.callstream.schema.CallRecord;
+import io.callstream.schema.CtiEvent;
+import io.callstream.schema.Direction;
+import io.callstream.schema.HangupCause;
+import io.callstream.schema.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.tools.ConsumerPerformance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The processor against the raw consumer rate of the same broker, in one run: N pre-produced
+ * events (calls of three events) are read once by Kafka's ConsumerPerformance and once replayed by
+ * the real processor (exactly-once, RocksDB stores). Then live calls measure the time from the
+ * hangup's publication to its committed call record.
+ *
+ * <pre>
+ * ./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+ * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.callstream.benchmarks.ProcessorThroughput [events] [live calls]
+ * </pre>
+ */
+public final class ProcessorThroughput {
+
+    private static final String SITE = "bench";
+    private static final int PARTITIONS = 6;
+
+    private ProcessorThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int liveCalls = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        try (LocalKafkaBroker broker = LocalKafkaBroker.startEphemeral(Map.of())) {
+            String bootstrap = broker.bootstrapServers();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                admin.createTopics(List.of(new NewTopic(Topics.CTI_EVENTS, PARTITIONS, (short) 1))).all().get();
+            }
+            long produceStart = System.nanoTime();
+            produce(bootstrap, events);
+            report("produced", events, System.nanoTime() - produceStart);
+
+            System.out.println("== raw consumer (Kafka's ConsumerPerformance) on the same topic");
+            ConsumerPerformance.main(new String[] {"--bootstrap-server", bootstrap, "--topic", Topics.CTI_EVENTS,
+                    "--messages", String.valueOf(events), "--timeout", "60000", "--group", "raw-" + UUID.randomUUID()});
+
+            System.out.println("== processor replay (exactly-once, RocksDB)");
+            try (ConfigurableApplicationContext processor = startProcessor(bootstrap)) {
+                KafkaStreams streams = awaitRunning(processor);
+                long replayStart = System.nanoTime();
+                awaitNoLag(bootstrap, streams);
+                report("processor replay", events, System.nanoTime() - replayStart);
+                measureLatency(bootstrap, liveCalls);
+            }
+        }
+    }
+
+    private static void produce(String bootstrap, int events) {
+        Instant start = Instant.now().minus(Duration.ofDays(1));
+        try (KafkaProducer<String, CtiEvent> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                "linger.ms", 20, "batch.size", 262_144, "compression.type", "lz4"), new StringSerializer(),
+                AvroSerde.of(CtiEvent.class).serializer())) {
+            for (int i = 0; i < events / 3; i++) {
+                String callId = "c" + i;
+                Instant at = start.plusMillis(i);
+                producer.send(record(callId, CallEventType.NEW_CALL, at, null));
+                producer.send(record(callId, CallEventType.ANSWER, at.plusSeconds(5), null));
+                producer.send(record(callId, CallEventType.HANGUP, at.plusSeconds(65), "normalClearing"));
+            }
+            producer.flush();
+        }
+    }
+
+    private static ProducerRecord<String, CtiEvent> record(String callId, CallEventType type, Instant at, String cause) {
+        CtiEvent event = CtiEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setSite(SITE)
+                .setEvent(type)
+                .setCallId(callId)
+                .setDirection(Direction.IN)
+                .setFrom("493055571600")
+                .setTo("491711234567890")
+                .setFromNormalized("493055571600")
+                .setToNormalized("491711234567890")
+                .setUsers(List.of("Alice", "Bob"))
+                .setCause(cause)
+                .setNormalizedCause(cause == null ? null : HangupCause.NORMAL_CLEARING)
+                .setReceivedAt(at)
+                .build();
+        return new ProducerRecord<>(Topics.CTI_EVENTS, SITE + "/" + callId, event);
+    }
+
+    private static ConfigurableApplicationContext startProcessor(String bootstrap) throws Exception {
+        return new SpringApplicationBuilder(ProcessorApplication.class)
+                .properties("spring.config.name=processor")
+                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--callstream.processor.application-id=bench-processor",
+                        "--callstream.processor.state-directory=" + Files.createTempDirectory("bench-streams"),
+                        "--logging.level.root=WARN");
+    }
+
+    private static KafkaStreams awaitRunning(ConfigurableApplicationContext processor) throws InterruptedException {
+        CallRecordsStreams callRecords = processor.getBean(CallRecordsStreams.class);
+        while (callRecords.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
+            Thread.sleep(20);
+        }
+        return callRecords.streams().orElseThrow();
+    }
+
+    private static void awaitNoLag(String bootstrap, KafkaStreams streams) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                latest.put(new TopicPartition(Topics.CTI_EVENTS, partition), OffsetSpec.latest());
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets("bench-processor").partitionsToOffsetAndMetadata().get();
+                boolean done = ends.entrySet().stream().allMatch(end -> committed.containsKey(end.getKey())
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset());
+                if (done) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Live calls at about 100 per second: newCall, then hangup; time from sending the hangup to its record. */
+    private static void measureLatency(String bootstrap, int calls) throws Exception {
+        Map<String, Long> hangupSentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> readHangups(bootstrap, hangupSentAt, latencies, calls));
+        reader.start();
+        Thread.sleep(2_000);
+        try (KafkaProducer<String, CtiEvent> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                "linger.ms", 0, "acks", "all"), new StringSerializer(), AvroSerde.of(CtiEvent.class).serializer())) {
+            for (int i = 0; i < calls; i++) {
+                String callId = "live" + i;
+                Instant now = Instant.now();
+                producer.send(record(callId, CallEventType.NEW_CALL, now, null)).get();
+                hangupSentAt.put(SITE + "/" + callId + "/1", System.nanoTime());
+                producer.send(record(callId, CallEventType.HANGUP, now.plusMillis(1), "cancel")).get();
+                Thread.sleep(10);
+            }
+        }
+        reader.join(Duration.ofMinutes(2).toMillis());
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("== hangup -> committed call record, %d live calls: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sorted.size(), at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static void readHangups(String bootstrap, Map<String, Long> sentAt, List<Long> latencies, int calls) {
+        try (KafkaConsumer<String, CallRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "isolation.level", "read_committed", "group.id", "latency-" + UUID.randomUUID(),
+                "auto.offset.reset", "latest"), new StringDeserializer(), AvroSerde.of(CallRecord.class).deserializer())) {
+            consumer.subscribe(List.of(Topics.CALL_RECORDS));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (latencies.size() < calls && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, CallRecord> record : consumer.poll(Duration.ofMillis(10))) {
+                    Long sent = sentAt.remove(record.key());
+                    if (sent != null && record.value().getState() == CallProgress.HANGUP) {
+                        latencies.add(System.nanoTime() - sent);
+                    } else if (sent != null) {
+                        sentAt.put(record.key(), sent);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double at(List<Long> sorted, double percentile) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(percentile * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static void report(String what, long events, long nanos) {
+        System.out.printf("== %s: %d events in %.1f s = %.0f events/s%n", what, events, nanos / 1e9, events / (nanos / 1e9));
+    }
+}
