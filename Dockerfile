@@ -14,6 +14,8 @@ ENTRYPOINT ["java", "-jar", "/app/callstream-ingress.jar"]
 
 FROM eclipse-temurin:17-jre AS processor
 COPY --from=build /src/processor/target/callstream-processor-*-exec.jar /app/callstream-processor.jar
+# The stores live here (a volume in docker-compose.yml), owned by the user the processor runs as.
+RUN mkdir -p /var/lib/callstream && chown 10001 /var/lib/callstream
 EXPOSE 3001
 USER 10001
 ENTRYPOINT ["java", "-jar", "/app/callstream-processor.jar"]
