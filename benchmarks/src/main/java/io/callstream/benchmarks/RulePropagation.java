@@ -16,8 +16,6 @@ import io.callstream.ingress.IngressApplication;
 import io.callstream.kafka.local.LocalKafkaBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * How long a rule change takes to reach the other edge instance: a real broker, two instances, a
@@ -72,12 +70,6 @@ public final class RulePropagation {
     private static ConfigurableApplicationContext edge(LocalKafkaBroker broker) {
         return new SpringApplicationBuilder(IngressApplication.class)
                 .properties("spring.config.name=ingress")
-                .initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class,
-                        () -> {
-                            ReactorResourceFactory resources = new ReactorResourceFactory();
-                            resources.setUseGlobalResources(false);
-                            return resources;
-                        }))
                 .run("--server.port=0", "--server.address=127.0.0.1",
                         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "--callstream.ingress.admin.token=" + ADMIN_TOKEN,

@@ -9,8 +9,6 @@ import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 
 /** One edge instance on a random port of 127.0.0.1, as a test drives it: PBX requests, admin calls, probes. */
 final class EdgeInstance implements AutoCloseable {
@@ -38,20 +36,7 @@ final class EdgeInstance implements AutoCloseable {
         // As command-line arguments: they beat ingress.yml, as an operator's settings would.
         return new EdgeInstance(new SpringApplicationBuilder(IngressApplication.class)
                 .properties("spring.config.name=ingress")
-                .initializers(EdgeInstance::ownNettyResources)
                 .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
-    }
-
-    /**
-     * Several applications share this JVM; with Reactor Netty's global event loops, closing one
-     * would stop the servers of all.
-     */
-    private static void ownNettyResources(ConfigurableApplicationContext context) {
-        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
-            ReactorResourceFactory resources = new ReactorResourceFactory();
-            resources.setUseGlobalResources(false);
-            return resources;
-        });
     }
 
     /** Posts a form to the PBX endpoint; returns "status body". */

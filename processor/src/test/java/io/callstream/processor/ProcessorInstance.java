@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 
 /** One processor instance on a random port of 127.0.0.1, as a test drives it through HTTP. */
 final class ProcessorInstance implements AutoCloseable {
@@ -38,17 +36,7 @@ final class ProcessorInstance implements AutoCloseable {
                 "callstream.processor.api-token=" + API_TOKEN));
         return new ProcessorInstance(new SpringApplicationBuilder(ProcessorApplication.class)
                 .properties("spring.config.name=processor")
-                .initializers(ProcessorInstance::ownNettyResources)
                 .run(arguments.stream().map(argument -> "--" + argument).toArray(String[]::new)));
-    }
-
-    /** Several applications share this JVM; closing one must not stop the others' servers. */
-    private static void ownNettyResources(ConfigurableApplicationContext context) {
-        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
-            ReactorResourceFactory resources = new ReactorResourceFactory();
-            resources.setUseGlobalResources(false);
-            return resources;
-        });
     }
 
     /** GET with the API token; returns "status body". */
