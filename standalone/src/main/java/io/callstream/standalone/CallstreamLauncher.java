@@ -60,8 +60,9 @@ public final class CallstreamLauncher {
             if (!context.getBean(SiteStore.class).awaitReady(READY_TIMEOUT)) {
                 throw new IllegalStateException("The sites were not loaded from Kafka within " + READY_TIMEOUT);
             }
-            CallRecordsStreams callRecords = context.getBean(CallRecordsStreams.class);
-            while (callRecords.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
+            CallRecordsStreams callRecords = context.getBeanProvider(CallRecordsStreams.class).getIfAvailable();
+            while (callRecords != null
+                    && callRecords.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The call-record processor did not start within " + READY_TIMEOUT);
                 }

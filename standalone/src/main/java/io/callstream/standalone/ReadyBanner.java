@@ -38,7 +38,9 @@ final class ReadyBanner {
                     + "admin API; use the one it returned)%n", DEFAULT_SITE, base);
         }
         out.printf("  Admin API:                     %s/api/v1/admin/sites  (Authorization: Bearer %s)%n", base, adminToken);
-        out.printf("  Caller log:                    %s/api/v1/cti/log  (same token)%n", base);
+        if (environment.getProperty("callstream.standalone.processor", Boolean.class, true)) {
+            out.printf("  Caller log:                    %s/api/v1/cti/log  (same token)%n", base);
+        }
         out.printf("  Kafka:                         %s%n", environment.getProperty(LocalKafkaInitializer.KAFKA_DESCRIPTION, "?"));
         out.printf("  Try:   curl -X POST --data \"event=newCall&from=493055571600&to=491711234567890"
                 + "&direction=in&callId=123456&user[]=Alice&user[]=Bob\" %s%n", endpoint);

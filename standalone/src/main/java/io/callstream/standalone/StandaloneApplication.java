@@ -1,17 +1,16 @@
 package io.callstream.standalone;
 
 import io.callstream.ingress.config.IngressConfiguration;
-import io.callstream.processor.ProcessorConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.client.ReactorResourceFactory;
 
-/** Edge and processor in one application context, on one port. */
+/** Edge and processor in one application context, on one port (the processor can be switched off). */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({IngressConfiguration.class, ProcessorConfiguration.class})
+@Import({IngressConfiguration.class, ProcessorSwitch.class})
 public class StandaloneApplication {
 
     /**
