@@ -76,7 +76,7 @@ public class ProcessorConfiguration {
     @Bean
     CallQueries callQueries(LocalCallStores localCallStores, CallRecordsStreams callRecordsStreams,
             WebClient.Builder webClients, Scheduler processorBlockingScheduler) {
-        return new CallQueries(localCallStores, new PeerClient(webClients, PEER_TIMEOUT), callRecordsStreams::streams,
+        return new CallQueries(localCallStores, new PeerClient(webClients, PEER_TIMEOUT),
                 callRecordsStreams::applicationServer, processorBlockingScheduler);
     }
 

@@ -46,10 +46,6 @@ public final class BlockList {
         return new BlockList(Set.copyOf(numbers), Set.copyOf(prefixes));
     }
 
-    public static BlockList empty() {
-        return new BlockList(Set.of(), Set.of());
-    }
-
     /** @param caller a caller id already normalised with {@link PhoneNumbers} */
     public boolean blocks(String caller) {
         if (numbers.contains(caller)) {

@@ -58,10 +58,6 @@ public final class RoutingTable {
                 Optional.ofNullable(defaultCallerId).filter(callerId -> !callerId.isEmpty()));
     }
 
-    public static RoutingTable empty() {
-        return of(List.of(), null);
-    }
-
     /** @param destination a number already normalised with {@link PhoneNumbers} */
     public Optional<String> callerIdFor(String destination) {
         int winner = Integer.MAX_VALUE;

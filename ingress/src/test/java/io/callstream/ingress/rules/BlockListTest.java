@@ -58,7 +58,9 @@ class BlockListTest {
 
     @Test
     void shouldBlockNothingWhenEmpty() {
-        assertThat(BlockList.empty().blocks("1234")).isFalse();
-        assertThat(BlockList.empty().blocks("")).isFalse();
+        BlockList empty = BlockList.of(List.of(), null);
+
+        assertThat(empty.blocks("1234")).isFalse();
+        assertThat(empty.blocks("")).isFalse();
     }
 }

@@ -2,13 +2,11 @@ package io.callstream.processor.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.callstream.processor.topology.StoreNames;
 import io.callstream.schema.CallKey;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -28,7 +26,6 @@ public final class CallQueries {
 
     private final LocalCallStores local;
     private final PeerClient peers;
-    private final Supplier<Optional<KafkaStreams>> streams;
     private final Supplier<String> self;
     private final Scheduler storeReads;
 
@@ -36,11 +33,9 @@ public final class CallQueries {
      * @param self       this instance's {@code host:port} as registered in Kafka Streams
      * @param storeReads where store reads run (RocksDB reads block)
      */
-    public CallQueries(LocalCallStores local, PeerClient peers, Supplier<Optional<KafkaStreams>> streams,
-            Supplier<String> self, Scheduler storeReads) {
+    public CallQueries(LocalCallStores local, PeerClient peers, Supplier<String> self, Scheduler storeReads) {
         this.local = local;
         this.peers = peers;
-        this.streams = streams;
         this.self = self;
         this.storeReads = storeReads;
     }
@@ -66,7 +61,7 @@ public final class CallQueries {
         if (localOnly) {
             return read(() -> local.calls(key.toString()));
         }
-        KeyQueryMetadata owner = running().queryMetadataForKey(StoreNames.CALL_HISTORY, key.toString(),
+        KeyQueryMetadata owner = local.running().queryMetadataForKey(StoreNames.CALL_HISTORY, key.toString(),
                 new StringSerializer());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return Mono.error(new NotQueryableHereException("no instance owns " + key + " right now", null));
@@ -80,7 +75,7 @@ public final class CallQueries {
 
     private Mono<List<CallView>> gather(java.util.function.Function<HostInfo, Mono<List<CallView>>> remote,
             java.util.concurrent.Callable<List<CallView>> here) {
-        List<HostInfo> instances = running().metadataForAllStreamsClients().stream()
+        List<HostInfo> instances = local.running().metadataForAllStreamsClients().stream()
                 .filter(instance -> instance.stateStoreNames().contains(StoreNames.CALL_LOG))
                 .map(StreamsMetadata::hostInfo)
                 .distinct()
@@ -102,11 +97,6 @@ public final class CallQueries {
 
     private boolean isSelf(HostInfo instance) {
         return (instance.host() + ":" + instance.port()).equals(self.get());
-    }
-
-    private KafkaStreams running() {
-        return streams.get().filter(client -> client.state().isRunningOrRebalancing())
-                .orElseThrow(() -> new NotQueryableHereException("the call-record topology is not running yet", null));
     }
 
     private static String encode(String segment) {

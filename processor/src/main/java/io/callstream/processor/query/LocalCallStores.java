@@ -41,8 +41,9 @@ public final class LocalCallStores {
                 int taken = 0;
                 while (taken < filter.limit() && newestFirst.hasNext()) {
                     CallRecord record = records.get(newestFirst.next().value);
-                    if (record != null && filter.matches(CallView.of(record))) {
-                        calls.add(CallView.of(record));
+                    CallView call = record == null ? null : CallView.of(record);
+                    if (call != null && filter.matches(call)) {
+                        calls.add(call);
                         taken++;
                     }
                 }
@@ -84,7 +85,8 @@ public final class LocalCallStores {
                 StoreNames.CONTACTS, QueryableStoreTypes.keyValueStore())).get(number));
     }
 
-    private KafkaStreams running() {
+    /** The Kafka Streams client if it runs (a rebalance included), else "not queryable here". */
+    KafkaStreams running() {
         return streams.get().filter(client -> client.state().isRunningOrRebalancing())
                 .orElseThrow(() -> new NotQueryableHereException("the call-record topology is not running yet", null));
     }
