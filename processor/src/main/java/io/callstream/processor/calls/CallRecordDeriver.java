@@ -39,8 +39,7 @@ public final class CallRecordDeriver {
         Optional<CtiEvent> newCall = call.first(CallEventType.NEW_CALL);
         Optional<Instant> end = call.end();
         Optional<CtiEvent> answer = countingAnswer(call, end);
-        Direction direction = newCall.map(CtiEvent::getDirection)
-                .or(() -> firstPresent(call, CtiEvent::getDirection)).orElse(null);
+        Direction direction = fromNewCallOrFirst(call, newCall, CtiEvent::getDirection);
         String originalFrom = fromNewCallOrFirst(call, newCall, CtiEvent::getFrom);
         String to = fromNewCallOrFirst(call, newCall, CtiEvent::getTo);
         String from = newCall.filter(event -> event.getDecision() == EdgeDecision.DIAL)

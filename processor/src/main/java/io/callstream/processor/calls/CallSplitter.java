@@ -54,10 +54,8 @@ public final class CallSplitter {
         if (end.isEmpty()) {
             return false;
         }
-        if (event.getEvent() == CallEventType.NEW_CALL) {
-            return current.hasNewCall() || event.getReceivedAt().isAfter(end.get().plus(rules.reuseGap()));
-        }
-        return event.getReceivedAt().isAfter(end.get().plus(rules.reuseGap()));
+        boolean afterReuseGap = event.getReceivedAt().isAfter(end.get().plus(rules.reuseGap()));
+        return afterReuseGap || (event.getEvent() == CallEventType.NEW_CALL && current.hasNewCall());
     }
 
     private static void closeByTimeout(List<Draft> drafts, Instant at) {

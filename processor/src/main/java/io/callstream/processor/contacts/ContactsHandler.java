@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.callstream.processor.query.LocalCallStores;
+import io.callstream.processor.query.Problems;
 import io.callstream.schema.Contact;
 import io.callstream.schema.PhoneNumbers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -40,7 +40,7 @@ public final class ContactsHandler {
         String number = number(request);
         return request.bodyToMono(ContactBody.class)
                 .flatMap(body -> body.name() == null || body.name().isBlank() || number.isEmpty()
-                        ? problem(HttpStatus.BAD_REQUEST, "A contact needs a number and a name.")
+                        ? Problems.respond(HttpStatus.BAD_REQUEST, "A contact needs a number and a name.")
                         : Mono.fromRunnable(() -> writer.put(List.of(new ContactsCsv.Entry(number,
                                         new Contact(body.name(), body.organization(), body.externalId(), body.url())))))
                                 .subscribeOn(blocking)
@@ -56,7 +56,7 @@ public final class ContactsHandler {
                         ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(new ContactBody(
                                 contact.get().getName(), contact.get().getOrganization(), contact.get().getExternalId(),
                                 contact.get().getUrl()))
-                        : problem(HttpStatus.NOT_FOUND, "No contact for " + number + "."));
+                        : Problems.respond(HttpStatus.NOT_FOUND, "No contact for " + number + "."));
     }
 
     public Mono<ServerResponse> delete(ServerRequest request) {
@@ -78,10 +78,5 @@ public final class ContactsHandler {
     private static String number(ServerRequest request) {
         String number = PhoneNumbers.normalize(request.pathVariable("number"), null);
         return number == null ? "" : number;
-    }
-
-    private static Mono<ServerResponse> problem(HttpStatus status, String detail) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

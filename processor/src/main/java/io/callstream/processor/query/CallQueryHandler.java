@@ -67,7 +67,7 @@ public final class CallQueryHandler {
         return calls.map(all -> pick(all, number))
                 .flatMap(found -> found.isPresent()
                         ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(found.get())
-                        : problemResponse(HttpStatus.NOT_FOUND, "No call " + key + number.map(n -> " #" + n).orElse("")
+                        : Problems.respond(HttpStatus.NOT_FOUND, "No call " + key + number.map(n -> " #" + n).orElse("")
                                 + " is known (calls are forgotten some time after they ended)."))
                 .onErrorResume(CallQueryHandler::problem);
     }
@@ -79,7 +79,7 @@ public final class CallQueryHandler {
                 .defaultIfEmpty(new DoneRequest(true, null))
                 .flatMap(body -> queries.calls(key, false, authorization(request))
                         .flatMap(calls -> pick(calls, Optional.ofNullable(body.call()).map(String::valueOf)).isEmpty()
-                                ? problemResponse(HttpStatus.NOT_FOUND, "No call " + key + " is known.")
+                                ? Problems.respond(HttpStatus.NOT_FOUND, "No call " + key + " is known.")
                                 : Mono.fromCallable(() -> commands.markDone(key, body.call(), body.done() == null || body.done()))
                                         .subscribeOn(blocking)
                                         .flatMap(id -> ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
@@ -115,13 +115,8 @@ public final class CallQueryHandler {
         if (failure instanceof NotQueryableHereException || failure instanceof IllegalArgumentException) {
             HttpStatus status = failure instanceof IllegalArgumentException ? HttpStatus.BAD_REQUEST
                     : HttpStatus.SERVICE_UNAVAILABLE;
-            return problemResponse(status, failure.getMessage());
+            return Problems.respond(status, failure.getMessage());
         }
         return Mono.error(failure);
-    }
-
-    private static Mono<ServerResponse> problemResponse(HttpStatus status, String detail) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

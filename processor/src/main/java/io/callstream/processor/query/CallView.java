@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import io.callstream.processor.topology.RecordKeys;
 import io.callstream.schema.CallRecord;
 import io.callstream.schema.Contact;
 import io.callstream.schema.Direction;
@@ -58,7 +59,7 @@ public record CallView(
         String contactName = contact == null ? null : contact.getName();
         boolean outbound = record.getDirection() == Direction.OUT;
         return new CallView(
-                record.getSite() + "/" + record.getCallId() + "/" + record.getCall(),
+                RecordKeys.of(record),
                 record.getSite(),
                 record.getCallId(),
                 record.getCall(),

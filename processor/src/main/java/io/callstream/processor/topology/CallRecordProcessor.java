@@ -111,9 +111,10 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         for (CallRecord record : derive(key, after, afterCalls).values()) {
             CallRecord old = oldRecords.get(record.getCall());
             if (!record.equals(old)) {
-                records.put(RecordKeys.of(record), record);
-                index(old, record);
-                context.forward(new Record<>(RecordKeys.of(record), record, timestamp));
+                String recordKey = RecordKeys.of(record);
+                records.put(recordKey, record);
+                index(old, record, recordKey);
+                context.forward(new Record<>(recordKey, record, timestamp));
             }
         }
         histories.put(key.toString(), after);
@@ -130,8 +131,7 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
     }
 
     /** The indexes change only when a call starts, changes its start time, or ends. */
-    private void index(CallRecord old, CallRecord record) {
-        String recordKey = RecordKeys.of(record);
+    private void index(CallRecord old, CallRecord record, String recordKey) {
         String logKey = RecordKeys.logKey(record);
         if (old == null || !RecordKeys.logKey(old).equals(logKey)) {
             if (old != null) {
@@ -149,9 +149,10 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
     }
 
     private void forget(CallRecord record) {
-        records.delete(RecordKeys.of(record));
+        String recordKey = RecordKeys.of(record);
+        records.delete(recordKey);
         log.delete(RecordKeys.logKey(record));
-        active.delete(RecordKeys.of(record));
+        active.delete(recordKey);
     }
 
     /** Keeps exactly one deadline entry per call id: the next time it needs a look. */
