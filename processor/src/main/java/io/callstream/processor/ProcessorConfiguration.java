@@ -20,7 +20,6 @@ import io.callstream.processor.query.ProcessorRoutes;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,16 +45,11 @@ public class ProcessorConfiguration {
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
 
-    @Bean(destroyMethod = "close")
-    Admin processorKafkaAdmin(KafkaAdmin kafkaAdmin) {
-        return Admin.create(kafkaAdmin.getConfigurationProperties());
-    }
-
     @Bean
-    CallRecordsStreams callRecordsStreams(ProcessorProperties properties, KafkaProperties kafka, Admin processorKafkaAdmin,
+    CallRecordsStreams callRecordsStreams(ProcessorProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
             Environment environment) {
         return new CallRecordsStreams(properties, kafka::buildStreamsProperties, kafka.buildProducerProperties(),
-                processorKafkaAdmin, environment);
+                kafkaAdmin.getConfigurationProperties(), environment);
     }
 
     @Bean

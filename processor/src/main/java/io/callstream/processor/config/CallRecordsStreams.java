@@ -29,19 +29,20 @@ public final class CallRecordsStreams implements SmartLifecycle {
     private final ProcessorProperties properties;
     private final Supplier<Map<String, Object>> springStreamsSettings;
     private final Map<String, Object> producerSettings;
-    private final Admin admin;
+    private final Map<String, Object> adminSettings;
     private final Environment environment;
     private volatile KafkaStreams streams;
     private volatile DeadLetters deadLetters;
     private volatile boolean running;
     private Thread starter;
 
+    /** @param adminSettings for the admin client that creates the topics at start-up (and is closed then) */
     public CallRecordsStreams(ProcessorProperties properties, Supplier<Map<String, Object>> springStreamsSettings,
-            Map<String, Object> producerSettings, Admin admin, Environment environment) {
+            Map<String, Object> producerSettings, Map<String, Object> adminSettings, Environment environment) {
         this.properties = properties;
         this.springStreamsSettings = springStreamsSettings;
         this.producerSettings = producerSettings;
-        this.admin = admin;
+        this.adminSettings = adminSettings;
         this.environment = environment;
     }
 
@@ -58,7 +59,8 @@ public final class CallRecordsStreams implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        starter = new Thread(this::startWhenTopicsExist, "call-records-starter");
+        Admin admin = Admin.create(adminSettings);
+        starter = new Thread(() -> startWhenTopicsExist(admin), "call-records-starter");
         starter.setDaemon(true);
         starter.start();
     }
@@ -94,20 +96,12 @@ public final class CallRecordsStreams implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 
-    private void startWhenTopicsExist() {
-        ProcessorTopics topics = new ProcessorTopics(admin, properties);
-        while (running) {
-            try {
-                topics.ensure();
-                break;
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                log.warn("Waiting for Kafka to create the processor's topics: {}", e.toString());
-                if (!pause()) {
-                    return;
-                }
-            }
+    private void startWhenTopicsExist(Admin admin) {
+        try {
+            ensureTopics(new ProcessorTopics(admin, properties));
+        } finally {
+            // Only start-up needs it. Not waiting: a call still pending means the application is stopping.
+            admin.close(Duration.ZERO);
         }
         synchronized (this) {
             if (!running) {
@@ -126,6 +120,23 @@ public final class CallRecordsStreams implements SmartLifecycle {
             streams = created;
             log.info("Call records: Kafka Streams application {} started, queries at {}", properties.applicationId(),
                     applicationServer());
+        }
+    }
+
+    /** Waits for Kafka if need be; returns early when the application stops. */
+    private void ensureTopics(ProcessorTopics topics) {
+        while (running) {
+            try {
+                topics.ensure();
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.warn("Waiting for Kafka to create the processor's topics: {}", e.toString());
+                if (!pause()) {
+                    return;
+                }
+            }
         }
     }
 
