@@ -2,19 +2,15 @@ package io.callstream.ingress.config;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.callstream.ingress.observability.SitesHealthIndicator;
-import io.callstream.ingress.site.TokenDigest;
 import io.callstream.ingress.sitestore.SiteStore;
 import io.callstream.ingress.sitestore.SiteStoreLifecycle;
 import io.callstream.ingress.sitestore.SiteWriter;
 import io.callstream.schema.AvroSerde;
-import io.callstream.schema.BlockEntry;
-import io.callstream.schema.RoutingRow;
 import io.callstream.schema.SiteConfig;
 import io.callstream.schema.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,7 +57,7 @@ class SiteStoreConfiguration {
     @Bean
     SiteStoreLifecycle siteStoreLifecycle(SiteStore siteStore, SiteWriter siteWriter, KafkaProperties kafka,
             IngressProperties properties, KafkaAdmin kafkaAdmin, NewTopic sitesTopic, Clock clock) {
-        return new SiteStoreLifecycle(siteStore, siteWriter, seeds(properties.sites(), clock),
+        return new SiteStoreLifecycle(siteStore, siteWriter, SiteSeeds.of(properties.sites(), clock),
                 replicatorSettings(kafka.buildConsumerProperties()), properties.sitesTopic().pollInterval(),
                 () -> kafkaAdmin.createOrModifyTopics(sitesTopic));
     }
@@ -99,29 +95,5 @@ class SiteStoreConfiguration {
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_SITE_RECORD_BYTES);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "callstream-sites-replicator-" + UUID.randomUUID());
         return settings;
-    }
-
-    /** Configured sites, to be created if the topic does not have them yet. */
-    private static List<SiteConfig> seeds(List<IngressProperties.SiteProperties> sites, Clock clock) {
-        return sites.stream().map(site -> {
-            if (site.token() == null || site.token().isBlank()) {
-                throw new IllegalArgumentException("callstream.ingress.sites: site " + site.id() + " has no token");
-            }
-            IngressProperties.Rules rules = site.rules();
-            return SiteConfig.newBuilder()
-                    .setSiteId(site.id())
-                    .setDisplayName(site.displayName() == null ? site.id() : site.displayName())
-                    .setEnabled(site.enabled())
-                    .setCountryCode(site.countryCode())
-                    .setTokenSha256(TokenDigest.of(site.token()))
-                    .setBlockList(rules.blockList().stream()
-                            .map(entry -> new BlockEntry(entry.callerId(), entry.note())).toList())
-                    .setRouting(rules.routing().stream()
-                            .map(route -> new RoutingRow(route.dest(), route.callerId(), route.note())).toList())
-                    .setDefaultCallerId(rules.defaultCallerId())
-                    .setUpdatedAt(clock.instant())
-                    .setChangeId(UUID.randomUUID().toString())
-                    .build();
-        }).toList();
     }
 }

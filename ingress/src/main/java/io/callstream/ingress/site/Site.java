@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * A site: one PBX installation (or one tenant) with its own token. The token is not part of this
- * value; only the {@link SiteDirectory} knows it, as a digest.
+ * value; only the {@link SiteCatalog} knows it, as a digest.
  *
  * @param id      stable id, used in Kafka keys and records: letters, digits, {@code . _ -}
  * @param enabled a disabled site's requests are refused with Zammad's "Feature is disabled"

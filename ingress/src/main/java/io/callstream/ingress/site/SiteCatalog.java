@@ -1,11 +1,8 @@
 package io.callstream.ingress.site;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.callstream.ingress.rules.RuleSet;
 import io.callstream.ingress.rules.SiteRules;
 
 /**
@@ -17,10 +14,6 @@ public final class SiteCatalog {
 
     /** A known site and its rules. */
     public record Entry(Site site, SiteRules rules) {
-    }
-
-    /** A site as configured with its plain token, for {@link #ofTokens}. */
-    public record ConfiguredSite(String token, Site site, RuleSet rules) {
     }
 
     private static final SiteCatalog NOT_READY = new SiteCatalog(Map.of(), false);
@@ -41,26 +34,6 @@ public final class SiteCatalog {
     /** @param entriesByTokenDigest entries keyed by {@link TokenDigest#of(String)} of their token */
     public static SiteCatalog of(Map<String, Entry> entriesByTokenDigest) {
         return new SiteCatalog(Map.copyOf(entriesByTokenDigest), true);
-    }
-
-    /** A fixed catalog from plain tokens; refuses sites without a token, twice configured or sharing a token. */
-    public static SiteCatalog ofTokens(List<ConfiguredSite> sites) {
-        Map<String, Entry> entries = new HashMap<>();
-        Map<String, Boolean> ids = new HashMap<>();
-        for (ConfiguredSite configured : sites) {
-            String id = configured.site().id();
-            if (configured.token() == null || configured.token().isBlank()) {
-                throw new IllegalArgumentException("site " + id + " has no token");
-            }
-            if (ids.put(id, true) != null) {
-                throw new IllegalArgumentException("site " + id + " is configured twice");
-            }
-            Entry entry = new Entry(configured.site(), SiteRules.compile(configured.rules()));
-            if (entries.put(TokenDigest.of(configured.token()), entry) != null) {
-                throw new IllegalArgumentException("site " + id + " shares its token with another site");
-            }
-        }
-        return of(entries);
     }
 
     public boolean ready() {

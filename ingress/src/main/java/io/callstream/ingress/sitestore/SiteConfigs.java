@@ -8,12 +8,13 @@ import io.callstream.schema.BlockEntry;
 import io.callstream.schema.SiteConfig;
 
 /** Reads a site's stored configuration as the edge uses it. */
-final class SiteConfigs {
+public final class SiteConfigs {
 
     private SiteConfigs() {
     }
 
-    static SiteCatalog.Entry catalogEntry(SiteConfig config) {
+    /** @throws IllegalArgumentException if the edge cannot serve the site: an invalid id or rule */
+    public static SiteCatalog.Entry catalogEntry(SiteConfig config) {
         return new SiteCatalog.Entry(new Site(config.getSiteId(), config.getEnabled()), SiteRules.compile(ruleSet(config)));
     }
 

@@ -5,14 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import io.callstream.ingress.publish.CtiEventPublisher;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.JsonBody;
 import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.rules.RuleSet;
+import io.callstream.ingress.rules.SiteRules;
 import io.callstream.ingress.site.Site;
 import io.callstream.ingress.site.SiteCatalog;
+import io.callstream.ingress.site.TokenDigest;
 import io.callstream.ingress.site.Sites;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
@@ -47,9 +50,10 @@ final class TestEdge {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WebTestClient client;
 
-    static final SiteCatalog CATALOG = SiteCatalog.ofTokens(List.of(
-            new SiteCatalog.ConfiguredSite(BERLIN_TOKEN, new Site("berlin", true), BERLIN_RULES),
-            new SiteCatalog.ConfiguredSite(DISABLED_TOKEN, new Site("paused", false), RuleSet.none())));
+    static final SiteCatalog CATALOG = SiteCatalog.of(Map.of(
+            TokenDigest.of(BERLIN_TOKEN), new SiteCatalog.Entry(new Site("berlin", true), SiteRules.compile(BERLIN_RULES)),
+            TokenDigest.of(DISABLED_TOKEN), new SiteCatalog.Entry(new Site("paused", false),
+                    SiteRules.compile(RuleSet.none()))));
 
     private TestEdge(boolean kafkaAcknowledges, Sites sites) {
         this.producer = new ReusableMockProducer(kafkaAcknowledges);
