@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.callstream.ingress.site.Site;
 import io.callstream.schema.PhoneNumbers;
 
 /**
@@ -21,7 +22,6 @@ final class RuleValidation {
     static final int MAX_BLOCK_LIST_SIZE = 200_000;
     static final int MAX_ROUTING_SIZE = 20_000;
 
-    private static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
     /** Digits and separators, at least one digit, an optional leading '+'. */
     private static final Pattern CALLER_ID = Pattern.compile("\\+?(?=[^0-9]*[0-9])[0-9(][0-9 ()./-]*");
@@ -32,7 +32,7 @@ final class RuleValidation {
     private final List<Violation> violations = new ArrayList<>();
 
     void siteId(String field, String id) {
-        if (id == null || !SITE_ID.matcher(id).matches()) {
+        if (!Site.isValidId(id)) {
             add(field, "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
     }

@@ -14,9 +14,13 @@ public record Site(String id, boolean enabled) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public Site {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException("a site id has 1 to 64 letters, digits, '.', '_' or '-' and starts "
                     + "with a letter or digit: " + id);
         }
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 }
