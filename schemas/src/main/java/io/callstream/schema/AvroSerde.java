@@ -45,11 +45,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         TrustedSchemaPackage.install();
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
+        long currentFingerprint = SchemaNormalization.parsingFingerprint64(schema);
         this.recordName = schema.getFullName();
-        this.header = header(schema);
+        this.header = header(currentFingerprint);
         this.writer = model.createDatumWriter(schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
-        long currentFingerprint = SchemaNormalization.parsingFingerprint64(schema);
         SchemaHistory.publishedVersions(schema).stream()
                 .filter(published -> SchemaNormalization.parsingFingerprint64(published) != currentFingerprint)
                 .forEach(decoder::addSchema);
@@ -95,8 +95,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     /** {@code C3 01}, then the schema's CRC-64-AVRO fingerprint, little-endian. */
-    private static byte[] header(Schema schema) {
-        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+    private static byte[] header(long fingerprint) {
         byte[] header = new byte[MARKER.length + Long.BYTES];
         System.arraycopy(MARKER, 0, header, 0, MARKER.length);
         for (int i = 0; i < Long.BYTES; i++) {
