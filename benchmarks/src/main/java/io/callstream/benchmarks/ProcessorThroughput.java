@@ -122,7 +122,7 @@ public final class ProcessorThroughput {
     private static ConfigurableApplicationContext startProcessor(String bootstrap) throws Exception {
         return new SpringApplicationBuilder(ProcessorApplication.class)
                 .properties("spring.config.name=processor")
-                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.kafka.bootstrap-servers=" + bootstrap,
+                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
                         "--callstream.processor.application-id=bench-processor",
                         "--callstream.processor.state-directory=" + Files.createTempDirectory("bench-streams"),
                         "--logging.level.root=WARN");

@@ -70,7 +70,7 @@ public final class RulePropagation {
     private static ConfigurableApplicationContext edge(LocalKafkaBroker broker) {
         return new SpringApplicationBuilder(IngressApplication.class)
                 .properties("spring.config.name=ingress")
-                .run("--server.port=0", "--server.address=127.0.0.1",
+                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "--callstream.ingress.admin.token=" + ADMIN_TOKEN,
                         "--logging.level.root=WARN");

@@ -1,11 +1,15 @@
 package io.callstream.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.callstream.kafka.local.LocalKafkaBroker;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +62,9 @@ class CtiEndpointIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> broker().bootstrapServers());
@@ -63,7 +72,7 @@ class CtiEndpointIT {
 
     @BeforeEach
     void awaitReadiness() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> readiness().statusCode() == 200);
     }
 
     @Test
@@ -122,7 +131,7 @@ class CtiEndpointIT {
     @Test
     void shouldAnswer503WithinTheBoundWhileKafkaIsDownAndRecoverByItself() throws Exception {
         LocalKafkaBroker broker = broker();
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(readiness().statusCode()).isEqualTo(200);
         broker.stop();
         try {
             long started = System.nanoTime();
@@ -132,7 +141,7 @@ class CtiEndpointIT {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.body()).startsWith("{\"error\":");
             assertThat(took).isLessThan(PUBLISH_TIMEOUT.plusSeconds(2));
-            assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+            await().atMost(Duration.ofSeconds(10)).until(() -> readiness().statusCode() == 503);
         } finally {
             broker.start();
         }
@@ -141,17 +150,81 @@ class CtiEndpointIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
                 () -> postForm("event=answer&direction=in&user=Alice&callId=" + callId).statusCode() == 200);
         assertThat(single(callId).value().getEvent()).isEqualTo(CallEventType.ANSWER);
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 200);
     }
 
     @Test
-    void shouldExposeRequestCountsAndPublishLatencyToPrometheus() throws Exception {
+    void shouldAnswerReadinessInMillisecondsWhileKafkaIsDown() throws Exception {
+        LocalKafkaBroker broker = broker();
+        broker.stop();
+        try {
+            List<Duration> answers = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int status;
+            do {
+                long started = System.nanoTime();
+                status = readiness().statusCode();
+                answers.add(Duration.ofNanos(System.nanoTime() - started));
+                Thread.sleep(100);
+            } while (status != 503 && System.nanoTime() < deadline);
+
+            assertThat(status).as("readiness while Kafka is down").isEqualTo(503);
+            // A probe with a one-second timeout reads the 503 instead of timing out.
+            assertThat(answers).allSatisfy(took -> assertThat(took).isLessThan(Duration.ofMillis(500)));
+        } finally {
+            broker.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 200);
+    }
+
+    @Test
+    void shouldExposeRequestCountsAndPublishLatencyToPrometheusOnTheManagementPortOnly() throws Exception {
         postForm("event=answer&callId=" + UUID.randomUUID());
 
-        String metrics = get("/actuator/prometheus").body();
+        String metrics = getManagement("/actuator/prometheus").body();
 
         assertThat(metrics).contains("callstream_cti_requests_total{event=\"answer\",outcome=\"accepted\",status=\"200\"}");
         assertThat(metrics).contains("callstream_cti_publish_seconds_bucket");
+        assertThat(metrics).contains("callstream_http_connections_open");
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldServeTheManagementPortOnLoopbackOnly() throws Exception {
+        Optional<InetAddress> networkAddress = NetworkInterfaces.firstNonLoopbackIpv4();
+        assumeTrue(networkAddress.isPresent(), "this machine has no network address besides loopback");
+
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(networkAddress.get(), managementPort), 1_000))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void shouldAcceptAWildcardContentTypeAsAForm() throws Exception {
+        String callId = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/cti/" + TOKEN))
+                .header("Content-Type", "*/*")
+                .POST(HttpRequest.BodyPublishers.ofString("event=newCall&direction=in&from=1&to=2&callId=" + callId))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{}");
+        assertThat(single(callId).value().getEvent()).isEqualTo(CallEventType.NEW_CALL);
+    }
+
+    @Test
+    void shouldRefuseControlCharactersInTheCallIdAndPublishNothing() throws Exception {
+        String callId = "inj" + UUID.randomUUID();
+
+        HttpResponse<String> response = postForm("event=answer&callId=" + callId + "%0d%0aSet-Cookie:%20x=1");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("control characters");
+        assertThat(CtiEventsTopic.await(broker().bootstrapServers(), event -> event.getCallId().startsWith(callId),
+                Duration.ofSeconds(2))).isEmpty();
     }
 
     @Test
@@ -190,6 +263,15 @@ class CtiEndpointIT {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getManagement(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> readiness() throws IOException, InterruptedException {
+        return getManagement("/actuator/health/readiness");
     }
 
     private String rawPost(String path, String headers, String body) throws IOException {

@@ -18,16 +18,19 @@ final class EdgeInstance implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String management;
 
     private EdgeInstance(ConfigurableApplicationContext context) {
         this.context = context;
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.management = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
     }
 
     static EdgeInstance start(String bootstrapServers, String... properties) {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "server.address=127.0.0.1",
+                "management.server.port=0",
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 // Start even while Kafka is away, instead of waiting 30 s per admin operation.
                 "spring.kafka.admin.operation-timeout=2s",
@@ -62,12 +65,17 @@ final class EdgeInstance implements AutoCloseable {
     }
 
     int readiness() {
-        String answer = send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET());
+        String answer = send(HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness")).GET());
         return Integer.parseInt(answer.substring(0, 3));
     }
 
     String get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** GET on the management port (health, metrics, API documentation). */
+    String getManagement(String path) {
+        return send(HttpRequest.newBuilder(URI.create(management + path)).GET());
     }
 
     @Override

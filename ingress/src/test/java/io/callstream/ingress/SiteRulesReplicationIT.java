@@ -185,8 +185,11 @@ class SiteRulesReplicationIT {
     }
 
     @Test
-    void shouldDescribeTheAdminApiWithOpenApi() {
-        assertThat(first.get("/v3/api-docs")).startsWith("200 ").contains("/api/v1/admin/sites/{siteId}/block-list");
+    void shouldDescribeTheAdminApiWithOpenApiOnTheManagementPortOnly() {
+        assertThat(first.getManagement("/actuator/openapi")).startsWith("200 ")
+                .contains("/api/v1/admin/sites/{siteId}/block-list");
+        assertThat(first.get("/v3/api-docs")).startsWith("404 ");
+        assertThat(first.get("/actuator/openapi")).startsWith("404 ");
     }
 
     private static String newCallFrom(String caller) {

@@ -20,6 +20,7 @@ import io.callstream.processor.query.ProcessorRoutes;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
+import io.callstream.web.server.HttpServerConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -40,6 +42,7 @@ import tools.jackson.databind.ObjectMapper;
 /** Wires the processor. Imported by {@code ProcessorApplication} and by the all-in-one launcher. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProcessorProperties.class)
+@Import(HttpServerConfiguration.class)
 public class ProcessorConfiguration {
 
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);

@@ -102,7 +102,7 @@ class ExactlyOnceIT {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 ProcessorApplication.class.getName(),
-                "--server.port=0", "--server.address=127.0.0.1",
+                "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap(),
                 "--callstream.processor.application-id=" + applicationId,
                 "--callstream.processor.state-directory=" + stateDirectory,

@@ -19,16 +19,19 @@ final class ProcessorInstance implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String management;
 
     private ProcessorInstance(ConfigurableApplicationContext context) {
         this.context = context;
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.management = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
     }
 
     static ProcessorInstance start(String bootstrapServers, String applicationId, Path stateDirectory) {
         List<String> arguments = new ArrayList<>(List.of(
                 "server.port=0",
                 "server.address=127.0.0.1",
+                "management.server.port=0",
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "callstream.processor.application-id=" + applicationId,
                 "callstream.processor.state-directory=" + stateDirectory,
@@ -59,7 +62,7 @@ final class ProcessorInstance implements AutoCloseable {
     }
 
     int readiness() {
-        return Integer.parseInt(send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET())
+        return Integer.parseInt(send(HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness")).GET())
                 .substring(0, 3));
     }
 

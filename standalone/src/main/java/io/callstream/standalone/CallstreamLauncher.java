@@ -7,6 +7,7 @@ import java.util.Map;
 import io.callstream.ingress.sitestore.SiteStore;
 import io.callstream.processor.config.CallRecordsStreams;
 import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,29 +29,50 @@ public final class CallstreamLauncher {
             System.exit(EventsCommand.run(settings.bootstrapServersForClients(),
                     Arrays.asList(args).contains("--follow"), System.out));
         }
-        start(settings, args);
+        try {
+            ConfigurableApplicationContext context = start(settings, args);
+            BoundedShutdown.install(context::close);
+        } catch (DataDirectoryLock.DataDirectoryInUseException inUse) {
+            System.err.println(inUse.getMessage());
+            System.exit(2);
+        }
     }
 
     /**
      * Starts everything and returns once PBX requests are answered from the sites topic; closing the
-     * returned context stops the applications, then the broker.
+     * returned context stops the applications, then the broker, then lets go of the data directory.
+     *
+     * @throws DataDirectoryLock.DataDirectoryInUseException when another launcher uses the data directory
      */
     public static ConfigurableApplicationContext start(LaunchSettings settings, String... args) {
-        String siteToken = settings.defaultSiteToken()
-                .orElseGet(() -> PersistedToken.loadOrCreate(settings.dataDirectory(), PersistedToken.DEFAULT_SITE));
-        String adminToken = settings.adminToken()
-                .orElseGet(() -> PersistedToken.loadOrCreate(settings.dataDirectory(), PersistedToken.ADMIN));
-        long started = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
-                .properties(Map.of(
-                        "callstream.default-site.token", siteToken,
-                        "callstream.default-admin.token", adminToken,
-                        "callstream.standalone.data-directory", settings.dataDirectory().toAbsolutePath().toString()))
-                .initializers(new LocalKafkaInitializer(settings))
-                .run(args);
-        awaitSites(context);
-        new ReadyBanner(siteToken, adminToken, Duration.ofNanos(System.nanoTime() - started), System.out).print(context);
-        return context;
+        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDirectory());
+        try {
+            String siteToken = settings.defaultSiteToken()
+                    .orElseGet(() -> PersistedToken.loadOrCreate(settings.dataDirectory(), PersistedToken.DEFAULT_SITE));
+            String adminToken = settings.adminToken()
+                    .orElseGet(() -> PersistedToken.loadOrCreate(settings.dataDirectory(), PersistedToken.ADMIN));
+            long started = System.nanoTime();
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
+                    .properties(Map.of(
+                            "callstream.default-site.token", siteToken,
+                            "callstream.default-admin.token", adminToken,
+                            "callstream.standalone.data-directory", settings.dataDirectory().toAbsolutePath().toString()))
+                    // The lock first: released last, after the broker it protects has stopped.
+                    .initializers(starting -> releaseOnClose(starting, lock), new ReadinessGroup(),
+                            new LocalKafkaInitializer(settings))
+                    .run(args);
+            awaitSites(context);
+            new ReadyBanner(siteToken, adminToken, Duration.ofNanos(System.nanoTime() - started), System.out).print(context);
+            return context;
+        } catch (RuntimeException failed) {
+            lock.close();
+            throw failed;
+        }
+    }
+
+    /** Singletons are destroyed in reverse order of registration: this one after the broker. */
+    private static void releaseOnClose(ConfigurableApplicationContext context, DataDirectoryLock lock) {
+        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("dataDirectoryLock", lock::close);
     }
 
     /** Until PBX requests are answered from the sites topic and the call records are being made. */

@@ -10,7 +10,8 @@ import io.callstream.ingress.site.TokenDigest;
 
 /**
  * A token for a laptop install: random on first start, then kept in the data directory, so that a
- * PBX or an admin script configured once keeps working after restarts.
+ * PBX or an admin script configured once keeps working after restarts. The file is readable by its
+ * owner only.
  */
 final class PersistedToken {
 
@@ -24,10 +25,12 @@ final class PersistedToken {
         Path file = dataDirectory.resolve(fileName);
         try {
             if (Files.exists(file)) {
+                PrivateFiles.restrict(file);
                 return Files.readString(file, StandardCharsets.US_ASCII).trim();
             }
             String token = TokenDigest.newToken();
-            Files.createDirectories(dataDirectory);
+            PrivateFiles.createDirectory(dataDirectory);
+            PrivateFiles.createFile(file);
             Files.writeString(file, token + System.lineSeparator(), StandardCharsets.US_ASCII);
             return token;
         } catch (IOException e) {

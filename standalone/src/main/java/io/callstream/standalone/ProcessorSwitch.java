@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Import;
 
 /** The processor runs in the launcher unless {@code callstream.standalone.processor=false} (an edge-only laptop). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "callstream.standalone.processor", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = ProcessorSwitch.PROPERTY, havingValue = "true", matchIfMissing = true)
 @Import(ProcessorConfiguration.class)
 class ProcessorSwitch {
+
+    static final String PROPERTY = "callstream.standalone.processor";
 }

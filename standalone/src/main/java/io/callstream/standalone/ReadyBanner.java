@@ -38,14 +38,21 @@ final class ReadyBanner {
                     + "admin API; use the one it returned)%n", DEFAULT_SITE, base);
         }
         out.printf("  Admin API:                     %s/api/v1/admin/sites  (Authorization: Bearer %s)%n", base, adminToken);
-        if (environment.getProperty("callstream.standalone.processor", Boolean.class, true)) {
+        if (environment.getProperty(ProcessorSwitch.PROPERTY, Boolean.class, true)) {
             out.printf("  Caller log:                    %s/api/v1/cti/log  (same token)%n", base);
         }
+        out.printf("  Health, metrics, API docs:     %s  (management port)%n", managementUrl(environment));
         out.printf("  Kafka:                         %s%n", environment.getProperty(LocalKafkaInitializer.KAFKA_DESCRIPTION, "?"));
         out.printf("  Try:   curl -X POST --data \"event=newCall&from=493055571600&to=491711234567890"
                 + "&direction=in&callId=123456&user[]=Alice&user[]=Bob\" %s%n", endpoint);
         out.printf("  Then:  ./callstream events      (prints what arrived on the events topic)%n%n");
         out.flush();
+    }
+
+    private static String managementUrl(Environment environment) {
+        String address = environment.getProperty("management.server.address", "127.0.0.1");
+        String host = address.equals("0.0.0.0") || address.equals("127.0.0.1") ? "localhost" : address;
+        return "http://" + host + ":" + environment.getProperty("local.management.port", "3100") + "/actuator";
     }
 
     private boolean tokenStillValid(SiteStore store) {

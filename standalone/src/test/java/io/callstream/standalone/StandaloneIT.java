@@ -39,7 +39,7 @@ class StandaloneIT {
     @Test
     void shouldAcceptZammadsSampleCallAndShowItOnTheEventsTopic() throws Exception {
         LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
-        running = CallstreamLauncher.start(settings, "--server.port=0");
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
         String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
 
         HttpResponse<String> response = post(token, ZAMMAD_DOCS_NEW_CALL);
@@ -58,7 +58,7 @@ class StandaloneIT {
     @Test
     void shouldShowZammadsSampleSequenceInTheCallerLogWithItsTimes() throws Exception {
         LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
-        running = CallstreamLauncher.start(settings, "--server.port=0");
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
         String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
         String adminToken = Files.readString(dataDirectory.resolve(PersistedToken.ADMIN)).trim();
 
@@ -78,12 +78,12 @@ class StandaloneIT {
     @Test
     void shouldKeepTheDefaultSitesTokenAndTheEventsAcrossRestarts() throws Exception {
         LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
-        running = CallstreamLauncher.start(settings, "--server.port=0");
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
         String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
         assertThat(post(token, ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(200);
         running.close();
 
-        running = CallstreamLauncher.start(settings, "--server.port=0");
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
 
         assertThat(post(token, "event=hangup&callId=123456&cause=normalClearing").body()).isEqualTo("{}");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -94,7 +94,7 @@ class StandaloneIT {
     @Test
     void shouldUseTheTokenGivenInTheEnvironment() throws Exception {
         LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.of("given-token-1234"), Optional.empty());
-        running = CallstreamLauncher.start(settings, "--server.port=0");
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
 
         assertThat(post("given-token-1234", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(200);
         assertThat(post("some-other-token", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(401);

@@ -15,6 +15,7 @@ import io.callstream.ingress.request.MalformedRequestException;
 import io.callstream.ingress.rules.Decision;
 import io.callstream.ingress.site.SiteCatalog;
 import io.callstream.ingress.site.Sites;
+import io.callstream.web.server.TransportFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -25,8 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /api/v1/cti/{token}}: authenticate the site, read and validate the event, decide
  * from the site's rules, publish to Kafka, answer. The 200 is sent only after Kafka acknowledged the
- * event. Every failure becomes a JSON answer here, so nothing reaches the framework's error
- * handling, which would log the request path and with it the token.
+ * event. Every failure of ours becomes a JSON answer here; a request that ended in the transport
+ * (client gone, body too slow) has no one left to answer and is left to the web layer to count.
  */
 public final class CtiHandler {
 
@@ -54,7 +55,7 @@ public final class CtiHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         Instant receivedAt = clock.instant();
         return reply(request, receivedAt)
-                .onErrorResume(this::failureReply)
+                .onErrorResume(failure -> !TransportFailures.isTransportFailure(failure), this::failureReply)
                 .doOnNext(metrics::record)
                 .flatMap(CtiHandler::write);
     }

@@ -7,6 +7,7 @@ import io.callstream.ingress.request.JsonBody;
 import io.callstream.ingress.request.MultipartBody;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -16,8 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * Reads the parameters of a CTI request in every encoding Zammad accepts: a form body (also
  * without any Content-Type, as the Asterisk bridge sends it), JSON, multipart, and query
- * parameters, which win over body parameters of the same name. The body is read at most up to the
- * size limit, in memory.
+ * parameters, which win over body parameters of the same name. A body of any other declared type
+ * (text/plain, say) is read as a form, the encoding nearly every PBX bridge uses; a wildcard or
+ * unparseable type counts as none. What does not parse as a form is a 400. The body is read at most up to the size limit, in memory.
  */
 public final class CtiRequestReader {
 
@@ -71,9 +73,18 @@ public final class CtiRequestReader {
         return Mono.fromCallable(() -> FormUrlEncoded.parse(body));
     }
 
+    /**
+     * The declared type, or {@code null} when there is none or it names no concrete type (unparseable,
+     * or a wildcard such as {@code *}{@code /*}): such a body is read as if no type had been sent.
+     */
     private static MediaType contentType(ServerRequest request) {
+        String declared = request.headers().firstHeader(HttpHeaders.CONTENT_TYPE);
+        if (declared == null || declared.isBlank()) {
+            return null;
+        }
         try {
-            return request.headers().contentType().orElse(null);
+            MediaType type = MediaType.parseMediaType(declared);
+            return type.isConcrete() ? type : null;
         } catch (InvalidMediaTypeException unreadable) {
             return null;
         }

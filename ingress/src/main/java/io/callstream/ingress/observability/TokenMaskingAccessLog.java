@@ -1,7 +1,6 @@
 package io.callstream.ingress.observability;
 
-import java.util.regex.Pattern;
-
+import io.callstream.web.logging.SecretMasking;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.logging.AccessLog;
@@ -12,19 +11,13 @@ import reactor.netty.http.server.logging.AccessLog;
  */
 public final class TokenMaskingAccessLog implements NettyServerCustomizer {
 
-    private static final Pattern CTI_TOKEN = Pattern.compile("(/api/v1/cti/)[^/?]+");
     private static final String FORMAT = "{} - \"{} {} {}\" {} {} {}ms";
 
     @Override
     public HttpServer apply(HttpServer server) {
         return server.accessLog(true, args -> AccessLog.create(FORMAT,
                 args.connectionInformation() == null ? "-" : args.connectionInformation().remoteAddress(),
-                args.method(), maskToken(args.uri()), args.protocol(), args.status(), args.contentLength(),
-                args.duration()));
-    }
-
-    /** {@code /api/v1/cti/secret?x=1} becomes {@code /api/v1/cti/***?x=1}. */
-    public static String maskToken(CharSequence uri) {
-        return uri == null ? null : CTI_TOKEN.matcher(uri).replaceFirst("$1***");
+                args.method(), SecretMasking.mask(args.uri() == null ? null : args.uri().toString()), args.protocol(),
+                args.status(), args.contentLength(), args.duration()));
     }
 }

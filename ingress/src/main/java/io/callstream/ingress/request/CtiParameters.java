@@ -64,8 +64,10 @@ public final class CtiParameters {
 
         private final Map<String, List<String>> values = new LinkedHashMap<>();
 
+        /** NUL characters are dropped from names and values as they come in (see {@link ControlCharacters}). */
         public Builder add(String name, String value) {
-            values.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value);
+            values.computeIfAbsent(ControlCharacters.withoutNul(name), key -> new ArrayList<>(1))
+                    .add(ControlCharacters.withoutNul(value));
             return this;
         }
 

@@ -14,7 +14,8 @@ import io.callstream.schema.Direction;
  * Validates CTI parameters against CTI-CONTRACT.md section 1 and turns them into a
  * {@link CtiRequest}. Lenient where real PBXs differ (aliases, missing numbers, empty direction on
  * answer/hangup, unknown fields), strict where a request cannot mean anything (no event, no call
- * id, a direction that is neither in nor out); all violations are reported at once.
+ * id, a direction that is neither in nor out, a call id with control characters); all violations
+ * are reported at once. Control characters in free text become spaces ({@link ControlCharacters}).
  */
 public final class CtiRequestParser {
 
@@ -24,6 +25,8 @@ public final class CtiRequestParser {
     static final int MAX_EXTRA_VALUE_LENGTH = 1000;
 
     public static final String INVALID_DIRECTION = "Invalid 'direction'!";
+    static final String INVALID_CALL_ID_CHARACTERS =
+            "Invalid 'callId'! It contains control characters (a line break, tab or similar).";
 
     private static final Map<String, CallEventType> EVENTS = Map.of(
             "newCall", CallEventType.NEW_CALL,
@@ -48,8 +51,8 @@ public final class CtiRequestParser {
                 event,
                 callId,
                 direction,
-                parameters.last("from").orElse(null),
-                parameters.last("to").orElse(null),
+                ControlCharacters.spaced(parameters.last("from").orElse(null)),
+                ControlCharacters.spaced(parameters.last("to").orElse(null)),
                 users(parameters),
                 nonEmpty(parameters, "queue"),
                 cause,
@@ -82,6 +85,10 @@ public final class CtiRequestParser {
             violations.add("Invalid 'callId'! It is longer than " + MAX_CALL_ID_LENGTH + " characters.");
             return null;
         }
+        if (ControlCharacters.containsAny(callId.get())) {
+            violations.add(INVALID_CALL_ID_CHARACTERS);
+            return null;
+        }
         return callId.get();
     }
 
@@ -105,7 +112,7 @@ public final class CtiRequestParser {
         for (String name : List.of("user[]", "user")) {
             for (String user : parameters.all(name)) {
                 if (!user.isEmpty()) {
-                    users.add(user);
+                    users.add(ControlCharacters.spaced(user));
                 }
             }
         }
@@ -113,7 +120,7 @@ public final class CtiRequestParser {
     }
 
     private static String nonEmpty(CtiParameters parameters, String name) {
-        return parameters.last(name).filter(value -> !value.isEmpty()).orElse(null);
+        return parameters.last(name).filter(value -> !value.isEmpty()).map(ControlCharacters::spaced).orElse(null);
     }
 
     private static Map<String, String> extraFields(CtiParameters parameters) {
@@ -125,7 +132,8 @@ public final class CtiRequestParser {
             if (KNOWN.contains(name) || name.length() > MAX_EXTRA_NAME_LENGTH) {
                 continue;
             }
-            parameters.last(name).ifPresent(value -> extra.put(name, truncate(value)));
+            parameters.last(name).ifPresent(value ->
+                    extra.put(ControlCharacters.spaced(name), truncate(ControlCharacters.spaced(value))));
         }
         return extra;
     }

@@ -20,6 +20,7 @@ import io.callstream.schema.HangupCause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -122,6 +123,51 @@ class CtiEndpointTest {
         expect(post(edge.client, BERLIN_TOKEN, encoding, replace(ZAMMAD_DOCS_NEW_CALL, "callId", "x".repeat(251))),
                 422, "{\"error\":\"Invalid 'callId'! It is longer than 250 characters.\"}");
         assertThat(edge.published()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void shouldRefuseACallIdWithLineBreaksOrOtherControlCharacters(Encoding encoding) {
+        for (String callId : List.of("inj\r\nSet-Cookie: x=1", "tab\there", "bell\u0007", "nel\u0085", "ls\u2028")) {
+            expect(post(edge.client, BERLIN_TOKEN, encoding, replace(ZAMMAD_DOCS_NEW_CALL, "callId", callId)), 422,
+                    "{\"error\":\"Invalid 'callId'! It contains control characters (a line break, tab or similar).\"}");
+        }
+        assertThat(edge.published()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void shouldDropNulCharactersAndTurnOtherControlCharactersInTextIntoSpaces(Encoding encoding) {
+        List<Param> call = List.of(param("event", "newCall"), param("direction", "in"), param("callId", "nul\u0000-1"),
+                param("from", "4930\u0000555"), param("to", "800"), param("user[]", "Alice\r\nBob"),
+                param("queue", "sup\tport"), param("CallType", "ex\u001bternal"));
+
+        expect(post(edge.client, BERLIN_TOKEN, encoding, call), 200, "{}");
+
+        var event = edge.published().get(0).value();
+        assertThat(event.getCallId()).isEqualTo("nul-1");
+        assertThat(event.getFrom()).isEqualTo("4930555");
+        assertThat(event.getUsers()).containsExactly("Alice  Bob");
+        assertThat(event.getQueue()).isEqualTo("sup port");
+        assertThat(event.getExtraFields()).containsEntry("CallType", "ex ternal");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "*", "text/plain", "application/octet-stream", "text/*",
+            "application/x-www-form-urlencoded; charset=latin1"})
+    void shouldReadABodyOfAnyOtherContentTypeAsAForm(String contentType) {
+        expect(edge.client.post().uri("/api/v1/cti/" + BERLIN_TOKEN).header("Content-Type", contentType)
+                        .bodyValue(CtiPost.form(ZAMMAD_DOCS_NEW_CALL).getBytes(StandardCharsets.UTF_8)).exchange(),
+                200, "{}");
+        assertThat(edge.published()).hasSize(1);
+    }
+
+    @Test
+    void shouldReadAJsonBodyUnderAWildcardContentTypeAsJson() {
+        expect(edge.client.post().uri("/api/v1/cti/" + BERLIN_TOKEN).header("Content-Type", "*/*")
+                        .bodyValue("{\"event\":\"answer\",\"callId\":\"42\"}".getBytes(StandardCharsets.UTF_8)).exchange(),
+                200, "{}");
+        assertThat(edge.published().get(0).value().getCallId()).isEqualTo("42");
     }
 
     @Test

@@ -89,7 +89,18 @@ final class CtiPost {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
+    /** A JSON string: backslash, quote and control characters escaped. */
     private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '\\' || c == '"') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 }

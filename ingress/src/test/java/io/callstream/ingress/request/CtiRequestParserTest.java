@@ -131,4 +131,39 @@ class CtiRequestParserTest {
         assertThatThrownBy(() -> parse(form)).isInstanceOf(InvalidCtiRequestException.class);
         return catchThrowableOfType(InvalidCtiRequestException.class, () -> parse(form)).violations();
     }
+
+    @Test
+    void shouldDropNulEverywhereAsZammadCannotStoreIt() {
+        CtiRequest request = parse("event=new%00Call&callId=1%002&direction=i%00n&user=Al%00ice&Call%00Type=x%00y");
+
+        assertThat(request.event()).isEqualTo(CallEventType.NEW_CALL);
+        assertThat(request.callId()).isEqualTo("12");
+        assertThat(request.users()).containsExactly("Alice");
+        assertThat(request.extraFields()).containsEntry("CallType", "xy");
+    }
+
+    @Test
+    void shouldRefuseControlCharactersInTheCallIdAndNameTheProblem() {
+        for (String escaped : new String[] {"%0D%0A", "%0A", "%09", "%1B", "%7F", "%C2%85", "%E2%80%A8", "%85"}) {
+            InvalidCtiRequestException invalid = catchThrowableOfType(InvalidCtiRequestException.class,
+                    () -> parse("event=answer&callId=a" + escaped + "b"));
+
+            assertThat(invalid).as(escaped).isNotNull();
+            assertThat(invalid.violations()).containsExactly(CtiRequestParser.INVALID_CALL_ID_CHARACTERS);
+        }
+    }
+
+    @Test
+    void shouldTurnControlCharactersInTextIntoSpaces() {
+        CtiRequest request = parse("event=hangup&callId=1&from=%0D%0A49&to=80%090&user=Bob%0A&queue=q%1B&cause=busy%0D"
+                + "&answeringNumber=1%7F2&X%0AY=a%0Ab");
+
+        assertThat(request.from()).isEqualTo("  49");
+        assertThat(request.to()).isEqualTo("80 0");
+        assertThat(request.users()).containsExactly("Bob ");
+        assertThat(request.queue()).isEqualTo("q ");
+        assertThat(request.cause()).isEqualTo("busy ");
+        assertThat(request.answeringNumber()).isEqualTo("1 2");
+        assertThat(request.extraFields()).containsEntry("X Y", "a b");
+    }
 }
