@@ -43,4 +43,27 @@ final class CtiEventsTopic {
             return matches;
         }
     }
+
+    /** Every record matching {@code wanted} from the beginning of the topic to its end as of now. */
+    static List<ConsumerRecord<String, CtiEvent>> readToEnd(String bootstrapServers, Predicate<CtiEvent> wanted) {
+        try (KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrapServers), new StringDeserializer(),
+                AvroSerde.of(CtiEvent.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CTI_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, CtiEvent>> matches = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, CtiEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (wanted.test(record.value())) {
+                        matches.add(record);
+                    }
+                }
+            }
+            return matches;
+        }
+    }
 }

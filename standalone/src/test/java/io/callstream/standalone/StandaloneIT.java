@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,58 @@ class StandaloneIT {
         assertThat(post("some-other-token", ZAMMAD_DOCS_NEW_CALL).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void shouldRunTheEdgeAloneWithOneSwitch() throws Exception {
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0",
+                "--callstream.standalone.processor=false");
+        String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
+
+        assertThat(post(token, ZAMMAD_DOCS_NEW_CALL).body()).isEqualTo("{}");
+        assertThat(management("/actuator/health/readiness")).startsWith("200 ").doesNotContain("callRecords");
+        assertThat(get("/api/v1/calls/active").statusCode()).as("no processor, no query API").isEqualTo(404);
+    }
+
+    @Test
+    void shouldIncludeTheProcessorInReadinessWhenItRuns() throws Exception {
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
+
+        assertThat(management("/actuator/health/readiness")).startsWith("200 ").contains("\"callRecords\"")
+                .contains("\"kafka\"").contains("\"sites\"");
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseASecondLauncherOnTheSameDataDirectoryAndKeepServing() throws Exception {
+        LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
+        running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
+        String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
+
+        try (LauncherProcess second = LauncherProcess.start(dataDirectory)) {
+            assertThat(second.awaitExit(Duration.ofSeconds(60))).hasValue(2);
+            assertThat(second.output()).contains("The data directory " + dataDirectory.toAbsolutePath()
+                    + " is in use by another callstream (process " + ProcessHandle.current().pid() + ")");
+        }
+        assertThat(post(token, ZAMMAD_DOCS_NEW_CALL).body()).isEqualTo("{}");
+    }
+
+    @Test
+    void shouldStopWithinTheBoundOnSigtermAndLetTheNextOneIn() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(dataDirectory)) {
+            assertThat(launcher.awaitReady(Duration.ofMinutes(2))).as(launcher.output()).isTrue();
+
+            long stopping = System.nanoTime();
+            launcher.terminate();
+
+            assertThat(launcher.awaitExit(BoundedShutdown.LIMIT.plusSeconds(10))).as("exit code after SIGTERM").isPresent();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(BoundedShutdown.LIMIT.plusSeconds(10));
+        }
+        try (DataDirectoryLock next = DataDirectoryLock.acquire(dataDirectory)) {
+            assertThat(next).isNotNull();
+        }
+    }
+
     private String awaitLog(String adminToken, String wanted) throws Exception {
         String port = running.getEnvironment().getProperty("local.server.port");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cti/log"))
@@ -114,6 +167,20 @@ class StandaloneIT {
             Thread.sleep(200);
         }
         throw new AssertionError("caller log never showed " + wanted + ": " + body);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        String port = running.getEnvironment().getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String management(String path) throws Exception {
+        String port = running.getEnvironment().getProperty("local.management.port");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
     }
 
     private String bootstrapServers() {

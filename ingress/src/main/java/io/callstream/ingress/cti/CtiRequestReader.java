@@ -1,12 +1,9 @@
 package io.callstream.ingress.cti;
 
 import io.callstream.ingress.request.CtiParameters;
-import io.callstream.ingress.request.DataBuffers;
 import io.callstream.ingress.request.FormUrlEncoded;
 import io.callstream.ingress.request.JsonBody;
 import io.callstream.ingress.request.MultipartBody;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -19,11 +16,12 @@ import reactor.core.publisher.Mono;
  * without any Content-Type, as the Asterisk bridge sends it), JSON, multipart, and query
  * parameters, which win over body parameters of the same name. A body of any other declared type
  * (text/plain, say) is read as a form, the encoding nearly every PBX bridge uses; a wildcard or
- * unparseable type counts as none. What does not parse as a form is a 400. The body is read at most up to the size limit, in memory.
+ * unparseable type counts as none. What does not parse as a form is a 400. The body is kept up to
+ * the size limit, in memory ({@link BodyCollector} says what happens to the rest).
  */
 public final class CtiRequestReader {
 
-    private static final byte[] NO_BODY = new byte[0];
+    private static final int DRAIN_FACTOR = 16;
 
     private final int maxBodyBytes;
     private final JsonBody json;
@@ -36,7 +34,7 @@ public final class CtiRequestReader {
     }
 
     public Mono<CtiParameters> read(ServerRequest request) {
-        if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
+        if (request.headers().contentLength().orElse(0) > drainLimitBytes()) {
             return Mono.error(new PayloadTooLargeException());
         }
         CtiParameters query = FormUrlEncoded.parse(request.uri().getRawQuery());
@@ -50,10 +48,14 @@ public final class CtiRequestReader {
     }
 
     private Mono<byte[]> body(ServerRequest request) {
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBodyBytes)
-                .map(DataBuffers::drain)
-                .defaultIfEmpty(NO_BODY)
-                .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLargeException());
+        return request.body(BodyExtractors.toDataBuffers())
+                .collect(() -> new BodyCollector(maxBodyBytes, drainLimitBytes()), BodyCollector::add)
+                .map(BodyCollector::body);
+    }
+
+    /** A body up to this size is read to its end even when it is over the limit, so that its 413 arrives. */
+    private long drainLimitBytes() {
+        return (long) maxBodyBytes * DRAIN_FACTOR;
     }
 
     private Mono<CtiParameters> decode(byte[] body, MediaType contentType) {

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 /**
  * Reads a {@code multipart/form-data} body (Zammad's {@code curl --form} samples). The body was
  * already read within the size limit, so parts are parsed in memory and never touch the disk;
- * every part, file or not, is one parameter with its content as text.
+ * every named part, file or not, is one parameter with its content as text.
  */
 public final class MultipartBody {
 
@@ -34,11 +34,23 @@ public final class MultipartBody {
     public Mono<CtiParameters> parse(byte[] body, MediaType contentType) {
         ReactiveHttpInputMessage message = new InMemoryMessage(body, contentType);
         return reader.read(ResolvableType.forClass(Part.class), message, Map.of())
+                .filter(MultipartBody::hasName)
                 .concatMap(MultipartBody::nameAndValue)
                 .collect(CtiParameters::builder, (parameters, entry) -> parameters.add(entry.getKey(), entry.getValue()))
                 .map(CtiParameters.Builder::build)
                 .onErrorMap(DecodingException.class,
                         e -> new MalformedRequestException("Malformed multipart body: " + e.getMessage()));
+    }
+
+    /** A part without a name in its Content-Disposition names no parameter: it is skipped. */
+    private static boolean hasName(Part part) {
+        String name = part.headers().getContentDisposition().getName();
+        if (name == null) {
+            // Its content is released unread; a broken body fails the whole request, not this part.
+            part.content().doOnNext(DataBufferUtils::release).onErrorComplete().subscribe();
+            return false;
+        }
+        return true;
     }
 
     private static Mono<Map.Entry<String, String>> nameAndValue(Part part) {
