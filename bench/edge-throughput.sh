@@ -19,7 +19,7 @@ measure() { # label, extra launcher arguments...
   local data log pid token url baseline
   data=$(mktemp -d)
   log="$data/launcher.log"
-  CALLSTREAM_DATA_DIR="$data" CALLSTREAM_KAFKA_PORT=0 SERVER_PORT=$port java ${JAVA_OPTS:-} -jar "$jar" "$@" >"$log" 2>&1 &
+  CALLSTREAM_DATA_DIR="$data" CALLSTREAM_KAFKA_PORT=0 SERVER_PORT=$port MANAGEMENT_SERVER_PORT=0 java ${JAVA_OPTS:-} -jar "$jar" "$@" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do grep -q "callstream is ready" "$log" && break; sleep 0.5; done
   grep -q "callstream is ready" "$log" || { cat "$log"; kill "$pid"; exit 1; }
@@ -44,6 +44,5 @@ run() { # label, url, threads, connections
     | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  "
 }
 
-measure "edge alone (processor off)" --callstream.standalone.processor=false \
-  --callstream.standalone.readiness=readinessState,kafka,sites
+measure "edge alone (processor off)" --callstream.standalone.processor=false
 measure "everything (edge + processor)"

@@ -49,7 +49,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         Gauge.builder("callstream.http.connections.open", open, AtomicInteger::get)
                 .description("Open HTTP connections")
                 .register(meters);
-        this.log = new RateLimitedLog(LoggerFactory.getLogger(ConnectionLimit.class), limits.malformedLogInterval());
+        this.log = new RateLimitedLog(LoggerFactory.getLogger(ConnectionLimit.class), limits.warningInterval());
     }
 
     @Override

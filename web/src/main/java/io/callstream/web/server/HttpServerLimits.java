@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bodyTimeout           time a request has to deliver its whole body once its head arrived;
  *                              then the connection is closed
  * @param maxConnections        open connections at once; one more is answered 503 and closed
- * @param malformedLogInterval  malformed requests and refused connections are counted in metrics and
+ * @param warningInterval       malformed requests and refused connections are counted in metrics and
  *                              logged at most once per interval, in one line
  */
 @ConfigurationProperties("callstream.http")
@@ -25,12 +25,12 @@ public record HttpServerLimits(
         @DefaultValue("60s") Duration idleTimeout,
         @DefaultValue("10s") Duration bodyTimeout,
         @DefaultValue("4096") int maxConnections,
-        @DefaultValue("60s") Duration malformedLogInterval) {
+        @DefaultValue("60s") Duration warningInterval) {
 
     public HttpServerLimits {
         requirePositive(idleTimeout, "idle-timeout");
         requirePositive(bodyTimeout, "body-timeout");
-        requirePositive(malformedLogInterval, "malformed-log-interval");
+        requirePositive(warningInterval, "warning-interval");
         if (maxConnections < 1) {
             throw new IllegalArgumentException("callstream.http.max-connections must be at least 1");
         }

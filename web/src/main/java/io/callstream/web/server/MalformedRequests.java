@@ -35,7 +35,7 @@ final class MalformedRequests {
 
     MalformedRequests(HttpServerLimits limits, MeterRegistry meters) {
         this.meters = meters;
-        this.log = new RateLimitedLog(LoggerFactory.getLogger(MalformedRequests.class), limits.malformedLogInterval());
+        this.log = new RateLimitedLog(LoggerFactory.getLogger(MalformedRequests.class), limits.warningInterval());
     }
 
     /** The status a request that failed to decode is answered with, as Reactor Netty would choose it. */
