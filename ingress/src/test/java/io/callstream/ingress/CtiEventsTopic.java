@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the events topic of a real broker from the beginning, as an analytics consumer would. */
-final class CtiEventsTopic {
+public final class CtiEventsTopic {
 
     private CtiEventsTopic() {
     }
@@ -23,47 +23,45 @@ final class CtiEventsTopic {
     /** Waits up to {@code timeout} for a record matching {@code wanted} and returns every match seen. */
     static List<ConsumerRecord<String, CtiEvent>> await(String bootstrapServers, Predicate<CtiEvent> wanted,
             Duration timeout) {
-        try (KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", bootstrapServers), new StringDeserializer(),
-                AvroSerde.of(CtiEvent.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CTI_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, CtiEvent> consumer = fromTheBeginning(bootstrapServers)) {
             List<ConsumerRecord<String, CtiEvent>> matches = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (matches.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, CtiEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (wanted.test(record.value())) {
-                        matches.add(record);
-                    }
-                }
+                collect(consumer, wanted, matches);
             }
             return matches;
         }
     }
 
     /** Every record matching {@code wanted} from the beginning of the topic to its end as of now. */
-    static List<ConsumerRecord<String, CtiEvent>> readToEnd(String bootstrapServers, Predicate<CtiEvent> wanted) {
-        try (KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", bootstrapServers), new StringDeserializer(),
-                AvroSerde.of(CtiEvent.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CTI_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    public static List<ConsumerRecord<String, CtiEvent>> readToEnd(String bootstrapServers, Predicate<CtiEvent> wanted) {
+        try (KafkaConsumer<String, CtiEvent> consumer = fromTheBeginning(bootstrapServers)) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
             List<ConsumerRecord<String, CtiEvent>> matches = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, CtiEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (wanted.test(record.value())) {
-                        matches.add(record);
-                    }
-                }
+            while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
+                collect(consumer, wanted, matches);
             }
             return matches;
+        }
+    }
+
+    private static KafkaConsumer<String, CtiEvent> fromTheBeginning(String bootstrapServers) {
+        KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers),
+                new StringDeserializer(), AvroSerde.of(CtiEvent.class).deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.CTI_EVENTS).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private static void collect(KafkaConsumer<String, CtiEvent> consumer, Predicate<CtiEvent> wanted,
+            List<ConsumerRecord<String, CtiEvent>> matches) {
+        for (ConsumerRecord<String, CtiEvent> record : consumer.poll(Duration.ofMillis(200))) {
+            if (wanted.test(record.value())) {
+                matches.add(record);
+            }
         }
     }
 }

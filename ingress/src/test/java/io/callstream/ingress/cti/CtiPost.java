@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.callstream.ingress.JsonText;
+
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -72,8 +74,8 @@ final class CtiPost {
                 .map(entry -> {
                     boolean array = entry.getKey().endsWith("[]") || entry.getValue().size() > 1;
                     String name = entry.getKey().replace("[]", "");
-                    String values = entry.getValue().stream().map(CtiPost::quote).collect(Collectors.joining(","));
-                    return quote(name) + ":" + (array ? "[" + values + "]" : values);
+                    String values = entry.getValue().stream().map(JsonText::quote).collect(Collectors.joining(","));
+                    return JsonText.quote(name) + ":" + (array ? "[" + values + "]" : values);
                 })
                 .collect(Collectors.joining(",", "{", "}"));
     }
@@ -87,20 +89,5 @@ final class CtiPost {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    /** A JSON string: backslash, quote and control characters escaped. */
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '\\' || c == '"') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20) {
-                quoted.append(String.format("\\u%04x", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

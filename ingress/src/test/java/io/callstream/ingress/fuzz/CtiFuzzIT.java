@@ -21,16 +21,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.callstream.ingress.CtiEventsTopic;
 import io.callstream.ingress.IngressApplication;
 import io.callstream.kafka.local.SharedLocalKafka;
-import io.callstream.schema.AvroSerde;
-import io.callstream.schema.CtiEvent;
-import io.callstream.schema.Topics;
 import io.callstream.web.RawHttp;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "server.address=127.0.0.1",
                 "callstream.http.idle-timeout=2s",
                 "callstream.http.body-timeout=1s",
-                "callstream.ingress.sites[0].id=fuzz",
+                "callstream.ingress.sites[0].id=" + CtiFuzzIT.SITE,
                 "callstream.ingress.sites[0].token=" + CtiFuzzIT.SITE_TOKEN,
                 "callstream.ingress.sites[1].id=fuzz-abandon",
                 "callstream.ingress.sites[1].token=" + CtiFuzzIT.ABANDON_TOKEN,
@@ -65,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class CtiFuzzIT {
 
+    static final String SITE = "fuzz";
     static final String SITE_TOKEN = "fuzz-site-token-5e1f0a9c7b";
     static final String ABANDON_TOKEN = "fuzz-abandon-token-3d8e2b6a";
     private static final int REQUESTS_PER_ROUND = Integer.getInteger("callstream.fuzz.requests", 1_000);
@@ -78,6 +73,8 @@ class CtiFuzzIT {
 
     @LocalServerPort
     int port;
+
+    private long acceptedInAllRounds;
 
     @LocalManagementPort
     int managementPort;
@@ -153,37 +150,16 @@ class CtiFuzzIT {
         return null;
     }
 
+    /** The site's events on the topic are exactly the 200s of all rounds so far, the refused call ids none of them. */
     private void assertPublishedExactlyTheAccepted(RoundResult result) {
-        Map<String, Long> published = eventsOfTheSite().stream()
+        Map<String, Long> published = CtiEventsTopic.readToEnd(SharedLocalKafka.broker().bootstrapServers(),
+                        event -> event.getSite().equals(SITE)).stream()
                 .collect(Collectors.groupingBy(record -> record.value().getCallId(), Collectors.counting()));
-        long total = published.values().stream().mapToLong(Long::longValue).sum();
-        assertThat(total).as("events on the topic vs 200 answers").isEqualTo(result.acceptedTotal.get() + result.acceptedBefore);
+        acceptedInAllRounds += result.acceptedTotal.get();
+        assertThat(published.values().stream().mapToLong(Long::longValue).sum()).as("events on the topic vs 200 answers")
+                .isEqualTo(acceptedInAllRounds);
         result.accepted().forEach(callId -> assertThat(published).as("accepted %s", callId).containsEntry(callId, 1L));
         result.refused().forEach(callId -> assertThat(published).as("refused %s", callId).doesNotContainKey(callId));
-        acceptedSoFar = total;
-    }
-
-    private long acceptedSoFar;
-
-    private List<ConsumerRecord<String, CtiEvent>> eventsOfTheSite() {
-        try (KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", SharedLocalKafka.broker().bootstrapServers()), new StringDeserializer(),
-                AvroSerde.of(CtiEvent.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CTI_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, CtiEvent>> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key().startsWith("fuzz/")) {
-                        events.add(record);
-                    }
-                });
-            }
-            return events;
-        }
     }
 
     private int readiness() throws Exception {
@@ -209,7 +185,6 @@ class CtiFuzzIT {
         private final List<String> unanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final List<String> notJson = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final java.util.concurrent.atomic.AtomicLong acceptedTotal = new java.util.concurrent.atomic.AtomicLong();
-        private final long acceptedBefore = acceptedSoFar;
         private Duration took;
 
         void record(FuzzCase request, RawHttp.Response response) {

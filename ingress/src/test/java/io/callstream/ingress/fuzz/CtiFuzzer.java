@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.callstream.ingress.JsonText;
+
 /**
  * Seeded generator of hostile requests to the CTI endpoint: every body encoding, odd and wildcard
  * content types, sizes around and over the limit, control characters and invalid UTF-8 in values,
@@ -185,10 +187,10 @@ final class CtiFuzzer {
         StringBuilder json = new StringBuilder("{");
         for (String[] field : fields) {
             boolean callId = field[0].equals("callId") || field[0].equals("call_id");
-            json.append(json.length() > 1 ? "," : "").append(quote(field[0].replace("[]", ""))).append(':')
+            json.append(json.length() > 1 ? "," : "").append(JsonText.quote(field[0].replace("[]", ""))).append(':')
                     .append(!callId && random.nextInt(30) == 0
                             ? pick(new String[] {"null", "800", "[1,\"a\"]", "{\"a\":{}}", "true"})
-                            : quote(field[1]));
+                            : JsonText.quote(field[1]));
         }
         return json.append(random.nextInt(40) == 0 ? "" : "}").toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -200,20 +202,6 @@ final class CtiFuzzer {
                     .append("\"\r\n\r\n").append(field[1]).append("\r\n");
         }
         return body.append("--fuzz--\r\n").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20) {
-                quoted.append(String.format("\\u%04x", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     /** A stray 0xC3 0x28 (never valid UTF-8) somewhere in the body. */
