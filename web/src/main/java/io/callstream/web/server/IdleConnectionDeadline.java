@@ -17,6 +17,10 @@ import io.netty.util.concurrent.ScheduledFuture;
  * Closes a connection that has not delivered a complete request head within the idle timeout of
  * opening or of its last answer. Unlike a read-idle timer, a client that sends its headers one byte
  * at a time does not reset it. Sits after the HTTP codec: it sees decoded requests and responses.
+ *
+ * <p>A request only stamps a field; one timer per connection looks at the stamp when it fires and
+ * sets itself again for the time that is left (as Netty's {@code IdleStateHandler} does), so there is
+ * no timer to schedule and cancel per request.
  */
 final class IdleConnectionDeadline extends ChannelDuplexHandler {
 
@@ -24,8 +28,10 @@ final class IdleConnectionDeadline extends ChannelDuplexHandler {
 
     private final long timeoutNanos;
     private final Counter closedIdle;
-    private ScheduledFuture<?> deadline;
+    private ScheduledFuture<?> check;
+    /** Requests read and not answered yet; the connection waits for a request head only at zero. */
     private int unanswered;
+    private long waitingSince;
 
     IdleConnectionDeadline(Duration timeout, Counter closedIdle) {
         this.timeoutNanos = timeout.toNanos();
@@ -34,7 +40,8 @@ final class IdleConnectionDeadline extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        arm(ctx);
+        waitingSince = System.nanoTime();
+        checkIn(ctx, timeoutNanos);
         ctx.fireChannelActive();
     }
 
@@ -42,50 +49,45 @@ final class IdleConnectionDeadline extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
             unanswered++;
-            disarm();
         }
         ctx.fireChannelRead(msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof LastHttpContent && !isInterim(msg)) {
-            ChannelPromise written = promise.unvoid();
-            written.addListener(done -> answered(ctx));
-            ctx.write(msg, written);
-            return;
+        if (msg instanceof LastHttpContent && !isInterim(msg) && unanswered > 0 && --unanswered == 0) {
+            waitingSince = System.nanoTime();
         }
         ctx.write(msg, promise);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        disarm();
+        if (check != null) {
+            check.cancel(false);
+        }
         ctx.fireChannelInactive();
     }
 
-    private void answered(ChannelHandlerContext ctx) {
+    private void checkIn(ChannelHandlerContext ctx, long delayNanos) {
+        check = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void check(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
         if (unanswered > 0) {
-            unanswered--;
+            checkIn(ctx, timeoutNanos);
+            return;
         }
-        if (unanswered == 0 && ctx.channel().isActive()) {
-            arm(ctx);
+        long left = timeoutNanos - (System.nanoTime() - waitingSince);
+        if (left > 0) {
+            checkIn(ctx, left);
+            return;
         }
-    }
-
-    private void arm(ChannelHandlerContext ctx) {
-        disarm();
-        deadline = ctx.executor().schedule(() -> {
-            closedIdle.increment();
-            ctx.close();
-        }, timeoutNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void disarm() {
-        if (deadline != null) {
-            deadline.cancel(false);
-            deadline = null;
-        }
+        closedIdle.increment();
+        ctx.close();
     }
 
     /** A {@code 100 Continue} is not the answer: the request goes on. */
