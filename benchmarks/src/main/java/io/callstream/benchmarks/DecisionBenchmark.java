@@ -2,15 +2,13 @@ package io.callstream.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import io.callstream.ingress.request.CtiRequest;
-import io.callstream.ingress.rules.Decision;
-import io.callstream.ingress.rules.DestinationPattern;
-import io.callstream.ingress.rules.RuleSet;
-import io.callstream.ingress.rules.SiteRules;
+import io.callstream.sites.rules.Decision;
+import io.callstream.sites.rules.DestinationPattern;
+import io.callstream.sites.rules.RuleSet;
+import io.callstream.sites.rules.SiteRules;
 import io.callstream.schema.CallEventType;
 import io.callstream.schema.Direction;
 import io.callstream.schema.PhoneNumbers;
@@ -51,12 +49,12 @@ public class DecisionBenchmark {
     private SiteRules largeRules;
     private List<DestinationPattern> routingPatterns;
 
-    private CtiRequest inboundBlockedNumber;
-    private CtiRequest inboundBlockedPrefix;
-    private CtiRequest inboundAllowed;
-    private CtiRequest outboundFirstRow;
-    private CtiRequest outboundLastRow;
-    private CtiRequest outboundNoRow;
+    private NewCall inboundBlockedNumber;
+    private NewCall inboundBlockedPrefix;
+    private NewCall inboundAllowed;
+    private NewCall outboundFirstRow;
+    private NewCall outboundLastRow;
+    private NewCall outboundNoRow;
 
     @Setup
     public void buildRules() {
@@ -84,46 +82,46 @@ public class DecisionBenchmark {
         outboundFirstRow = newCall(Direction.OUT, "4930555", "+41 00000 12345");
         outboundLastRow = newCall(Direction.OUT, "4930555", "+41 09999 12345");
         outboundNoRow = newCall(Direction.OUT, "4930555", "+1 212 5550100");
-        check(largeRules.decide(inboundBlockedNumber) == Decision.REJECT, "blocked number");
-        check(largeRules.decide(inboundBlockedPrefix) == Decision.REJECT, "blocked prefix");
-        check(largeRules.decide(inboundAllowed) == Decision.NO_ACTION, "allowed caller");
-        check(largeRules.decide(outboundLastRow).equals(new Decision.Dial("41715009999", "+41 09999 12345")), "last row");
-        check(largeRules.decide(outboundNoRow).equals(new Decision.Dial("4930777000", "+1 212 5550100")), "default");
+        check(inboundBlockedNumber.decidedBy(largeRules) == Decision.REJECT, "blocked number");
+        check(inboundBlockedPrefix.decidedBy(largeRules) == Decision.REJECT, "blocked prefix");
+        check(inboundAllowed.decidedBy(largeRules) == Decision.NO_ACTION, "allowed caller");
+        check(outboundLastRow.decidedBy(largeRules).equals(new Decision.Dial("41715009999", "+41 09999 12345")), "last row");
+        check(outboundNoRow.decidedBy(largeRules).equals(new Decision.Dial("4930777000", "+1 212 5550100")), "default");
     }
 
     @Benchmark
     public Decision baselineSiteWithoutRules() {
-        return noRules.decide(inboundAllowed);
+        return inboundAllowed.decidedBy(noRules);
     }
 
     @Benchmark
     public Decision inboundBlockedNumber() {
-        return largeRules.decide(inboundBlockedNumber);
+        return inboundBlockedNumber.decidedBy(largeRules);
     }
 
     @Benchmark
     public Decision inboundBlockedPrefix() {
-        return largeRules.decide(inboundBlockedPrefix);
+        return inboundBlockedPrefix.decidedBy(largeRules);
     }
 
     @Benchmark
     public Decision inboundAllowedCaller() {
-        return largeRules.decide(inboundAllowed);
+        return inboundAllowed.decidedBy(largeRules);
     }
 
     @Benchmark
     public Decision outboundFirstRow() {
-        return largeRules.decide(outboundFirstRow);
+        return outboundFirstRow.decidedBy(largeRules);
     }
 
     @Benchmark
     public Decision outboundLastRow() {
-        return largeRules.decide(outboundLastRow);
+        return outboundLastRow.decidedBy(largeRules);
     }
 
     @Benchmark
     public Decision outboundNoRowDefaultCallerId() {
-        return largeRules.decide(outboundNoRow);
+        return outboundNoRow.decidedBy(largeRules);
     }
 
     /** What the index saves: the same last-row lookup as a plain first-match scan. */
@@ -138,9 +136,16 @@ public class DecisionBenchmark {
         return -1;
     }
 
-    private static CtiRequest newCall(Direction direction, String from, String to) {
-        return new CtiRequest(CallEventType.NEW_CALL, "call-1", direction, from, to, List.of(), null, null, null, null,
-                Map.of());
+    /** The inputs the edge hands the rules for a {@code newCall}. */
+    private record NewCall(Direction direction, String from, String to) {
+
+        Decision decidedBy(SiteRules rules) {
+            return rules.decide(CallEventType.NEW_CALL, direction, from, to);
+        }
+    }
+
+    private static NewCall newCall(Direction direction, String from, String to) {
+        return new NewCall(direction, from, to);
     }
 
     private static String digits(Random random, int count) {

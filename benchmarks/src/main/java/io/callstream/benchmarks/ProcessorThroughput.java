@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.callstream.kafka.local.LocalKafkaBroker;
-import io.callstream.processor.ProcessorApplication;
 import io.callstream.processor.config.CallRecordsStreams;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallEventType;
@@ -120,8 +119,8 @@ public final class ProcessorThroughput {
     }
 
     private static ConfigurableApplicationContext startProcessor(String bootstrap) throws Exception {
-        return new SpringApplicationBuilder(ProcessorApplication.class)
-                .properties("spring.config.name=processor")
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties("spring.config.name=processor", "callstream.ingress.enabled=false")
                 .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
                         "--callstream.processor.application-id=bench-processor",
                         "--callstream.processor.state-directory=" + Files.createTempDirectory("bench-streams"),

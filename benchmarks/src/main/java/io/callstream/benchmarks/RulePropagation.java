@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.callstream.ingress.IngressApplication;
 import io.callstream.kafka.local.LocalKafkaBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,8 +67,8 @@ public final class RulePropagation {
     }
 
     private static ConfigurableApplicationContext edge(LocalKafkaBroker broker) {
-        return new SpringApplicationBuilder(IngressApplication.class)
-                .properties("spring.config.name=ingress")
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties("spring.config.name=ingress", "callstream.processor.enabled=false")
                 .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "--callstream.ingress.admin.token=" + ADMIN_TOKEN,
@@ -78,7 +77,7 @@ public final class RulePropagation {
 
     private static String base(ConfigurableApplicationContext context) throws InterruptedException {
         String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-        var store = context.getBean(io.callstream.ingress.sitestore.SiteStore.class);
+        var store = context.getBean(io.callstream.sites.store.SiteStore.class);
         if (!store.awaitReady(java.time.Duration.ofMinutes(1))) {
             throw new IllegalStateException("instance not ready");
         }

@@ -176,6 +176,22 @@ class SiteRulesReplicationIT {
     }
 
     @Test
+    void shouldKeepATimeZoneAndServiceLevelThresholdPerSiteForLaterReadersOfSites() {
+        assertThat(first.admin("GET", "/" + site, null)).contains("\"time_zone\":\"UTC\"")
+                .contains("\"service_level_threshold_seconds\":20");
+
+        String updated = first.admin("PUT", "/" + site, "{\"display_name\":\"Berlin\",\"enabled\":true,"
+                + "\"time_zone\":\"Europe/Berlin\",\"service_level_threshold_seconds\":15}");
+
+        assertThat(updated).startsWith("200 ").contains("\"time_zone\":\"Europe/Berlin\"")
+                .contains("\"service_level_threshold_seconds\":15");
+        await().atMost(Duration.ofSeconds(1)).until(() -> second.admin("GET", "/" + site, null).contains("Europe/Berlin"));
+        assertThat(first.admin("PUT", "/" + site, "{\"display_name\":\"Berlin\",\"enabled\":true,"
+                + "\"time_zone\":\"CET+1\",\"service_level_threshold_seconds\":0}")).startsWith("400 ")
+                .contains("\"field\":\"time_zone\"").contains("\"field\":\"service_level_threshold_seconds\"");
+    }
+
+    @Test
     void shouldAnswerUnknownSitesWith404AndDuplicatesWith409() {
         assertThat(first.admin("GET", "/no-such-site", null)).startsWith("404 ");
         assertThat(first.admin("POST", "", "{\"id\":\"" + site + "\"}")).startsWith("409 ");

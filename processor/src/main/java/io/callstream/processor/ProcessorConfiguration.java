@@ -20,15 +20,14 @@ import io.callstream.processor.query.ProcessorRoutes;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
-import io.callstream.web.server.HttpServerConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -39,10 +38,13 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
-/** Wires the processor. Imported by {@code ProcessorApplication} and by the all-in-one launcher. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * Wires the processor. An auto-configuration: any application with the processor on its classpath
+ * runs it (the processor alone, the all-in-one launcher) unless {@code callstream.processor.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(name = "callstream.processor.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ProcessorProperties.class)
-@Import(HttpServerConfiguration.class)
 public class ProcessorConfiguration {
 
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);

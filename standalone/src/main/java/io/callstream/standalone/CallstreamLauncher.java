@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.callstream.ingress.sitestore.SiteStore;
+import io.callstream.sites.store.SiteStore;
 import io.callstream.processor.config.CallRecordsStreams;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.callstream.ingress.site.TokenDigest;
+import io.callstream.sites.TokenDigest;
 
 /**
  * A token for a laptop install: random on first start, then kept in the data directory, so that a

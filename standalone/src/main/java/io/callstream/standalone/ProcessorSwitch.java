@@ -1,15 +1,15 @@
 package io.callstream.standalone;
 
-import io.callstream.processor.ProcessorConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-
-/** The processor runs in the launcher unless {@code callstream.standalone.processor=false} (an edge-only laptop). */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = ProcessorSwitch.PROPERTY, havingValue = "true", matchIfMissing = true)
-@Import(ProcessorConfiguration.class)
-class ProcessorSwitch {
+/**
+ * The launcher's one switch for an edge-only laptop: {@code callstream.standalone.processor=false}
+ * (or {@code CALLSTREAM_STANDALONE_PROCESSOR=false}). {@code application.yml} turns it into the
+ * processor's own {@code callstream.processor.enabled}; {@link ReadinessGroup} leaves the processor
+ * out of readiness.
+ */
+final class ProcessorSwitch {
 
     static final String PROPERTY = "callstream.standalone.processor";
+
+    private ProcessorSwitch() {
+    }
 }

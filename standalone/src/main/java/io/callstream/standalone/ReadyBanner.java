@@ -3,8 +3,8 @@ package io.callstream.standalone;
 import java.io.PrintStream;
 import java.time.Duration;
 
-import io.callstream.ingress.site.TokenDigest;
-import io.callstream.ingress.sitestore.SiteStore;
+import io.callstream.sites.TokenDigest;
+import io.callstream.sites.store.SiteStore;
 import io.callstream.schema.SiteConfig;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;

@@ -16,8 +16,9 @@ public final class AdminApi {
 
     /** A site as the API shows it; never with its token. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SiteView(String id, String displayName, boolean enabled, String countryCode, String defaultCallerId,
-            int blockListSize, int routingSize, Instant updatedAt) {
+    public record SiteView(String id, String displayName, boolean enabled, String countryCode, String timeZone,
+            int serviceLevelThresholdSeconds, String defaultCallerId, int blockListSize, int routingSize,
+            Instant updatedAt) {
     }
 
     /** A site with its new PBX token: shown once, when the site is created or its token rotated. */
@@ -25,14 +26,22 @@ public final class AdminApi {
     public record SiteWithToken(SiteView site, String token) {
     }
 
-    /** A new site; {@code display_name} defaults to the id, {@code enabled} to true. */
+    /**
+     * A new site; {@code display_name} defaults to the id, {@code enabled} to true, {@code time_zone}
+     * to UTC, {@code service_level_threshold_seconds} to 20.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record NewSite(String id, String displayName, Boolean enabled, String countryCode) {
+    public record NewSite(String id, String displayName, Boolean enabled, String countryCode, String timeZone,
+            Integer serviceLevelThresholdSeconds) {
     }
 
-    /** A site's settings, replaced as a whole; a missing {@code country_code} removes it. */
+    /**
+     * A site's settings, replaced as a whole: a missing {@code country_code} removes it, a missing
+     * {@code time_zone} or {@code service_level_threshold_seconds} sets its default (UTC, 20).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SiteSettings(String displayName, Boolean enabled, String countryCode) {
+    public record SiteSettings(String displayName, Boolean enabled, String countryCode, String timeZone,
+            Integer serviceLevelThresholdSeconds) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

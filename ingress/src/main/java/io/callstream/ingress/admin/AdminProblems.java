@@ -1,6 +1,6 @@
 package io.callstream.ingress.admin;
 
-import io.callstream.ingress.sitestore.SiteStoreUnavailableException;
+import io.callstream.sites.store.SiteStoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

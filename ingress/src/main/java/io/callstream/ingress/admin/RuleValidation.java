@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.callstream.ingress.site.Site;
+import io.callstream.sites.Site;
+import io.callstream.sites.store.SiteConfigs;
 import io.callstream.schema.PhoneNumbers;
 
 /**
@@ -46,6 +47,19 @@ final class RuleValidation {
     void countryCode(String field, String countryCode) {
         if (countryCode != null && !COUNTRY_CODE.matcher(countryCode).matches()) {
             add(field, "must be 1 to 3 digits without '+' or leading 0, for example 49");
+        }
+    }
+
+    /** An IANA time zone id such as {@code Europe/Berlin}, or {@code null} for the default. */
+    void timeZone(String field, String timeZone) {
+        if (timeZone != null && !SiteConfigs.isTimeZone(timeZone)) {
+            add(field, "must be an IANA time zone such as Europe/Berlin or UTC");
+        }
+    }
+
+    void serviceLevelThreshold(String field, Integer seconds) {
+        if (seconds != null && !SiteConfigs.isServiceLevelThreshold(seconds)) {
+            add(field, "must be 1 to " + SiteConfigs.MAX_SERVICE_LEVEL_THRESHOLD_SECONDS + " seconds");
         }
     }
 

@@ -61,7 +61,7 @@ public class SiteAdminController {
     }
 
     @PutMapping("/{siteId}")
-    @Operation(summary = "Replace a site's settings (display name, enabled, country code)")
+    @Operation(summary = "Replace a site's settings (display name, enabled, country code, time zone, service-level threshold)")
     public Mono<AdminApi.SiteView> update(@PathVariable String siteId, @RequestBody AdminApi.SiteSettings settings) {
         return offLoop(() -> administration.updateSettings(siteId, settings));
     }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import io.callstream.ingress.site.TokenDigest;
-import io.callstream.ingress.sitestore.SiteStore;
-import io.callstream.ingress.sitestore.SiteWriter;
+import io.callstream.sites.TokenDigest;
+import io.callstream.sites.store.SiteConfigs;
+import io.callstream.sites.store.SiteStore;
+import io.callstream.sites.store.SiteWriter;
 import io.callstream.schema.BlockEntry;
 import io.callstream.schema.PhoneNumbers;
 import io.callstream.schema.RoutingRow;
@@ -42,6 +43,8 @@ public final class SiteAdministration {
         String displayName = request.displayName() == null ? request.id() : request.displayName();
         validation.displayName("display_name", displayName);
         validation.countryCode("country_code", request.countryCode());
+        validation.timeZone("time_zone", request.timeZone());
+        validation.serviceLevelThreshold("service_level_threshold_seconds", request.serviceLevelThresholdSeconds());
         validation.throwIfInvalid();
         String token = TokenDigest.newToken();
         SiteConfig created = writer.write(request.id(), current -> {
@@ -53,6 +56,9 @@ public final class SiteAdministration {
                     .setDisplayName(displayName)
                     .setEnabled(request.enabled() == null || request.enabled())
                     .setCountryCode(request.countryCode())
+                    .setTimeZone(orDefault(request.timeZone(), SiteConfigs.DEFAULT_TIME_ZONE))
+                    .setServiceLevelThresholdSeconds(orDefault(request.serviceLevelThresholdSeconds(),
+                            SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS))
                     .setTokenSha256(TokenDigest.of(token)));
         }).orElseThrow();
         return new AdminApi.SiteWithToken(view(created), token);
@@ -62,6 +68,8 @@ public final class SiteAdministration {
         RuleValidation validation = new RuleValidation();
         validation.displayName("display_name", settings.displayName());
         validation.countryCode("country_code", settings.countryCode());
+        validation.timeZone("time_zone", settings.timeZone());
+        validation.serviceLevelThreshold("service_level_threshold_seconds", settings.serviceLevelThresholdSeconds());
         if (settings.enabled() == null) {
             validation.add("enabled", "is required");
         }
@@ -69,7 +77,10 @@ public final class SiteAdministration {
         return view(change(siteId, site -> site
                 .setDisplayName(settings.displayName())
                 .setEnabled(settings.enabled())
-                .setCountryCode(settings.countryCode())));
+                .setCountryCode(settings.countryCode())
+                .setTimeZone(orDefault(settings.timeZone(), SiteConfigs.DEFAULT_TIME_ZONE))
+                .setServiceLevelThresholdSeconds(orDefault(settings.serviceLevelThresholdSeconds(),
+                        SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS))));
     }
 
     public AdminApi.SiteView setEnabled(String siteId, boolean enabled) {
@@ -238,8 +249,13 @@ public final class SiteAdministration {
         return new RoutingRow(row.dest(), row.callerId(), row.note());
     }
 
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
     static AdminApi.SiteView view(SiteConfig site) {
         return new AdminApi.SiteView(site.getSiteId(), site.getDisplayName(), site.getEnabled(), site.getCountryCode(),
+                site.getTimeZone(), site.getServiceLevelThresholdSeconds(),
                 site.getDefaultCallerId(), site.getBlockList().size(), site.getRouting().size(), site.getUpdatedAt());
     }
 }

@@ -13,7 +13,7 @@ import io.callstream.ingress.publish.CtiEventPublisher;
 import io.callstream.ingress.publish.ProducerWarmup;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.JsonBody;
-import io.callstream.ingress.site.Sites;
+import io.callstream.sites.Sites;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.Topics;

@@ -6,20 +6,23 @@ import java.util.List;
 
 import io.callstream.ingress.observability.KafkaHealthIndicator;
 import io.callstream.schema.Topics;
-import io.callstream.web.server.HttpServerConfiguration;
 import org.apache.kafka.clients.admin.Admin;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Wires the edge. Imported by {@code IngressApplication} and by the all-in-one launcher. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * Wires the edge. An auto-configuration: any application with the edge on its classpath runs it
+ * (the edge alone, the all-in-one launcher) unless {@code callstream.ingress.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(name = "callstream.ingress.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IngressProperties.class)
-@Import({HttpServerConfiguration.class, CtiEndpointConfiguration.class, SiteStoreConfiguration.class,
-        AdminApiConfiguration.class})
+@Import({CtiEndpointConfiguration.class, SiteStoreConfiguration.class, AdminApiConfiguration.class})
 public class IngressConfiguration {
 
     private static final Duration KAFKA_CHECK_INTERVAL = Duration.ofSeconds(1);

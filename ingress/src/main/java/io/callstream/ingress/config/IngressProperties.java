@@ -66,10 +66,13 @@ public record IngressProperties(
      * @param token       the secret in the PBX's URL
      * @param enabled     disabled sites get Zammad's "Feature is disabled" (422)
      * @param countryCode country code for national numbers in the site's rules, for example {@code 49}
+     * @param timeZone    IANA time zone of the site (where its days begin for statistics); UTC if empty
+     * @param serviceLevelThresholdSeconds answered within this many seconds counts as within the service level
      * @param rules       block list and outbound caller-id routing
      */
     public record SiteProperties(String id, String displayName, String token, @DefaultValue("true") boolean enabled,
-            String countryCode, @DefaultValue Rules rules) {
+            String countryCode, @DefaultValue("UTC") String timeZone,
+            @DefaultValue("20") int serviceLevelThresholdSeconds, @DefaultValue Rules rules) {
     }
 
     /**

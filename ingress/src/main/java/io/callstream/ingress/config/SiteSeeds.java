@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.callstream.ingress.site.TokenDigest;
-import io.callstream.ingress.sitestore.SiteConfigs;
+import io.callstream.sites.TokenDigest;
+import io.callstream.sites.store.SiteConfigs;
 import io.callstream.schema.BlockEntry;
 import io.callstream.schema.RoutingRow;
 import io.callstream.schema.SiteConfig;
@@ -39,6 +39,13 @@ final class SiteSeeds {
             if (!ids.add(site.id())) {
                 throw invalid("site " + site.id() + " is configured twice");
             }
+            if (!SiteConfigs.isTimeZone(site.timeZone())) {
+                throw invalid("site " + site.id() + " has time-zone " + site.timeZone() + ", which is no IANA time zone");
+            }
+            if (!SiteConfigs.isServiceLevelThreshold(site.serviceLevelThresholdSeconds())) {
+                throw invalid("site " + site.id() + " needs a service-level-threshold-seconds of 1 to "
+                        + SiteConfigs.MAX_SERVICE_LEVEL_THRESHOLD_SECONDS);
+            }
             SiteConfig seed = seed(site, clock);
             String sharing = siteByTokenDigest.putIfAbsent(seed.getTokenSha256(), site.id());
             if (sharing != null) {
@@ -61,6 +68,8 @@ final class SiteSeeds {
                 .setDisplayName(site.displayName() == null ? site.id() : site.displayName())
                 .setEnabled(site.enabled())
                 .setCountryCode(site.countryCode())
+                .setTimeZone(site.timeZone())
+                .setServiceLevelThresholdSeconds(site.serviceLevelThresholdSeconds())
                 .setTokenSha256(TokenDigest.of(site.token()))
                 .setBlockList(rules.blockList().stream()
                         .map(entry -> new BlockEntry(entry.callerId(), entry.note())).toList())

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.callstream.ingress.observability.SitesHealthIndicator;
-import io.callstream.ingress.sitestore.SiteStore;
-import io.callstream.ingress.sitestore.SiteStoreLifecycle;
-import io.callstream.ingress.sitestore.SiteWriter;
+import io.callstream.sites.store.SiteStore;
+import io.callstream.sites.store.SiteStoreLifecycle;
+import io.callstream.sites.store.SiteWriter;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.SiteConfig;
 import io.callstream.schema.Topics;

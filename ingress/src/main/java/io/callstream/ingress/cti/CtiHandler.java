@@ -12,9 +12,9 @@ import io.callstream.ingress.request.CtiRequest;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.InvalidCtiRequestException;
 import io.callstream.ingress.request.MalformedRequestException;
-import io.callstream.ingress.rules.Decision;
-import io.callstream.ingress.site.SiteCatalog;
-import io.callstream.ingress.site.Sites;
+import io.callstream.sites.rules.Decision;
+import io.callstream.sites.SiteCatalog;
+import io.callstream.sites.Sites;
 import io.callstream.web.server.TransportFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +86,7 @@ public final class CtiHandler {
 
     private Mono<CtiReply> decideAndPublish(SiteCatalog.Entry site, CtiRequest cti, Instant receivedAt) {
         String siteId = site.site().id();
-        Decision decision = site.rules().decide(cti);
+        Decision decision = site.rules().decide(cti.event(), cti.direction(), cti.from(), cti.to());
         return publisher.publish(CtiEvents.of(site, cti, decision, receivedAt))
                 .thenReturn(replies.accepted(cti.event(), decision))
                 .onErrorResume(EventNotPublishedException.class, e -> {

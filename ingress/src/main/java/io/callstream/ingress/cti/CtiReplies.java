@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.callstream.ingress.rules.Decision;
+import io.callstream.sites.rules.Decision;
 import io.callstream.schema.CallEventType;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package io.callstream.ingress.observability;
 
-import io.callstream.ingress.sitestore.SiteStore;
+import io.callstream.sites.store.SiteStore;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.callstream.ingress.request.CtiRequest;
-import io.callstream.ingress.rules.Decision;
-import io.callstream.ingress.site.SiteCatalog;
+import io.callstream.sites.rules.Decision;
+import io.callstream.sites.SiteCatalog;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.EdgeDecision;
 

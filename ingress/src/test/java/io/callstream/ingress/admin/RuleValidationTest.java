@@ -101,4 +101,31 @@ class RuleValidationTest {
     private static List<Violation> violations(RuleValidation validation) {
         return catchThrowableOfType(InvalidSiteChangeException.class, validation::throwIfInvalid).violations();
     }
+
+    @Test
+    void shouldAcceptIanaTimeZonesAndThresholdsOfUpToAnHour() {
+        RuleValidation validation = new RuleValidation();
+
+        validation.timeZone("time_zone", "Europe/Berlin");
+        validation.timeZone("time_zone", "UTC");
+        validation.timeZone("time_zone", null);
+        validation.serviceLevelThreshold("threshold", 1);
+        validation.serviceLevelThreshold("threshold", 3_600);
+        validation.serviceLevelThreshold("threshold", null);
+
+        validation.throwIfInvalid();
+    }
+
+    @Test
+    void shouldRefuseOffsetsAbbreviationsAndThresholdsOutOfRange() {
+        RuleValidation validation = new RuleValidation();
+
+        validation.timeZone("a", "+02:00");
+        validation.timeZone("b", "CET1");
+        validation.timeZone("c", "berlin");
+        validation.serviceLevelThreshold("d", 0);
+        validation.serviceLevelThreshold("e", 3_601);
+
+        assertThat(violations(validation)).extracting(Violation::field).containsExactly("a", "b", "c", "d", "e");
+    }
 }

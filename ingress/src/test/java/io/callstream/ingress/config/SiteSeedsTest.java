@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.callstream.ingress.site.TokenDigest;
+import io.callstream.sites.TokenDigest;
 import io.callstream.schema.SiteConfig;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class SiteSeedsTest {
                 List.of(new IngressProperties.Route("41*", "41715877777", null)), "4930777000");
 
         List<SiteConfig> seeds = SiteSeeds.of(List.of(
-                new IngressProperties.SiteProperties("berlin", null, "berlin-token", true, "49", rules)), CLOCK);
+                new IngressProperties.SiteProperties("berlin", null, "berlin-token", true, "49", "Europe/Berlin", 15, rules)), CLOCK);
 
         assertThat(seeds).singleElement().satisfies(seed -> {
             assertThat(seed.getSiteId()).isEqualTo("berlin");
@@ -33,8 +33,22 @@ class SiteSeedsTest {
             assertThat(seed.getBlockList()).hasSize(1);
             assertThat(seed.getRouting()).hasSize(1);
             assertThat(seed.getDefaultCallerId()).isEqualTo("4930777000");
+            assertThat(seed.getTimeZone()).isEqualTo("Europe/Berlin");
+            assertThat(seed.getServiceLevelThresholdSeconds()).isEqualTo(15);
             assertThat(seed.getUpdatedAt()).isEqualTo(CLOCK.instant());
         });
+    }
+
+    @Test
+    void shouldRefuseATimeZoneThatIsNoIanaZoneAndAThresholdOutOfRange() {
+        assertThatThrownBy(() -> SiteSeeds.of(List.of(
+                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "Berlin", 20, NO_RULES)), CLOCK))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("site a has time-zone Berlin, which is no IANA time zone");
+        assertThatThrownBy(() -> SiteSeeds.of(List.of(
+                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "UTC", 0, NO_RULES)), CLOCK))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("site a needs a service-level-threshold-seconds of 1 to 3600");
     }
 
     @Test
@@ -67,12 +81,12 @@ class SiteSeedsTest {
         IngressProperties.Rules wildcardInside = new IngressProperties.Rules(
                 List.of(new IngressProperties.BlockEntry("49*171", null)), null, null);
         assertThatThrownBy(() -> SiteSeeds.of(List.of(
-                new IngressProperties.SiteProperties("a", null, "token-1", true, null, wildcardInside)), CLOCK))
+                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "UTC", 20, wildcardInside)), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'*' may only end a block list entry");
     }
 
     private static IngressProperties.SiteProperties site(String id, String token) {
-        return new IngressProperties.SiteProperties(id, null, token, true, null, NO_RULES);
+        return new IngressProperties.SiteProperties(id, null, token, true, null, "UTC", 20, NO_RULES);
     }
 }

@@ -9,15 +9,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The smallest server with callstream's HTTP hardening: it answers a POST with the length of its body. */
+/** The smallest server with callstream's HTTP hardening (an auto-configuration): it answers a POST with the length of its body. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(HttpServerConfiguration.class)
 class EchoApplication {
 
     @Bean
