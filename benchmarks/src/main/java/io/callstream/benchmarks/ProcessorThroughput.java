@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.callstream.kafka.local.LocalKafkaBroker;
-import io.callstream.processor.config.CallRecordsStreams;
+import io.callstream.processor.config.ProcessorStreams;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallEventType;
 import io.callstream.schema.CallProgress;
@@ -128,11 +128,11 @@ public final class ProcessorThroughput {
     }
 
     private static KafkaStreams awaitRunning(ConfigurableApplicationContext processor) throws InterruptedException {
-        CallRecordsStreams callRecords = processor.getBean(CallRecordsStreams.class);
-        while (callRecords.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
+        ProcessorStreams processorStreams = processor.getBean(ProcessorStreams.class);
+        while (processorStreams.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
             Thread.sleep(20);
         }
-        return callRecords.streams().orElseThrow();
+        return processorStreams.streams().orElseThrow();
     }
 
     private static void awaitNoLag(String bootstrap, KafkaStreams streams) throws Exception {

@@ -3,11 +3,12 @@ package io.callstream.processor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import io.callstream.processor.config.CallRecordsHealthIndicator;
-import io.callstream.processor.config.CallRecordsStreams;
 import io.callstream.processor.config.ProcessorProperties;
+import io.callstream.processor.config.ProcessorStreams;
+import io.callstream.processor.config.ProcessorStreamsHealthIndicator;
 import io.callstream.processor.contacts.ContactWriter;
 import io.callstream.processor.contacts.ContactsHandler;
 import io.callstream.processor.query.ApiTokenFilter;
@@ -17,6 +18,7 @@ import io.callstream.processor.query.CallQueryHandler;
 import io.callstream.processor.query.LocalCallStores;
 import io.callstream.processor.query.PeerClient;
 import io.callstream.processor.query.ProcessorRoutes;
+import io.callstream.processor.topology.ProcessorTopology;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
@@ -28,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -45,21 +48,23 @@ import tools.jackson.databind.ObjectMapper;
 @AutoConfiguration
 @ConditionalOnProperty(name = "callstream.processor.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ProcessorProperties.class)
+@Import(ProcessorTopologiesConfiguration.class)
 public class ProcessorConfiguration {
 
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
-    CallRecordsStreams callRecordsStreams(ProcessorProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
-            Environment environment) {
-        return new CallRecordsStreams(properties, kafka::buildStreamsProperties, kafka.buildProducerProperties(),
-                kafkaAdmin.getConfigurationProperties(), environment);
+    ProcessorStreams processorStreams(List<ProcessorTopology> topologies, ProcessorProperties properties,
+            KafkaProperties kafka, KafkaAdmin kafkaAdmin, Environment environment) {
+        return new ProcessorStreams(topologies, properties, kafka::buildStreamsProperties,
+                kafka.buildProducerProperties(), kafkaAdmin.getConfigurationProperties(), environment);
     }
 
+    /** Health component {@code streams}, part of readiness. */
     @Bean
-    CallRecordsHealthIndicator callRecordsHealthIndicator(CallRecordsStreams callRecordsStreams) {
-        return new CallRecordsHealthIndicator(callRecordsStreams);
+    ProcessorStreamsHealthIndicator streamsHealthIndicator(ProcessorStreams processorStreams) {
+        return new ProcessorStreamsHealthIndicator(processorStreams);
     }
 
     @Bean(destroyMethod = "dispose")
@@ -68,15 +73,15 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    LocalCallStores localCallStores(CallRecordsStreams callRecordsStreams) {
-        return new LocalCallStores(callRecordsStreams::streams);
+    LocalCallStores localCallStores(ProcessorStreams processorStreams) {
+        return new LocalCallStores(processorStreams::streams);
     }
 
     @Bean
-    CallQueries callQueries(LocalCallStores localCallStores, CallRecordsStreams callRecordsStreams,
+    CallQueries callQueries(LocalCallStores localCallStores, ProcessorStreams processorStreams,
             WebClient.Builder webClients, Scheduler processorBlockingScheduler) {
         return new CallQueries(localCallStores, new PeerClient(webClients, PEER_TIMEOUT),
-                callRecordsStreams::applicationServer, processorBlockingScheduler);
+                processorStreams::applicationServer, processorBlockingScheduler);
     }
 
     @Bean(destroyMethod = "close")

@@ -3,7 +3,7 @@ package io.callstream.schema;
 /**
  * Brings the many spellings of one phone number to one form: the form of the keys of
  * {@link Topics#CONTACTS} and of {@link CtiEvent#getFromNormalized()}. So {@code +49 171 5000000},
- * {@code 00491715000000} and {@code 491715000000} compare equal (CTI-CONTRACT.md section 3):
+ * {@code 00491715000000} and {@code 491715000000} compare equal (docs/pbx-contract.md, Rules):
  * separators (white space, {@code - / ( ) .}) go, a leading {@code +} or {@code 00} goes, letters
  * are lower-cased ({@code Anonymous} is {@code anonymous}). A single leading {@code 0} (national
  * format) becomes the site's country code only when the site has one.

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.callstream.sites.store.SiteStore;
-import io.callstream.processor.config.CallRecordsStreams;
+import io.callstream.processor.config.ProcessorStreams;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -82,9 +82,9 @@ public final class CallstreamLauncher {
             if (!context.getBean(SiteStore.class).awaitReady(READY_TIMEOUT)) {
                 throw new IllegalStateException("The sites were not loaded from Kafka within " + READY_TIMEOUT);
             }
-            CallRecordsStreams callRecords = context.getBeanProvider(CallRecordsStreams.class).getIfAvailable();
-            while (callRecords != null
-                    && callRecords.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
+            ProcessorStreams processor = context.getBeanProvider(ProcessorStreams.class).getIfAvailable();
+            while (processor != null
+                    && processor.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The call-record processor did not start within " + READY_TIMEOUT);
                 }

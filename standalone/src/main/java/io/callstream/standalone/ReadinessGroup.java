@@ -16,7 +16,7 @@ final class ReadinessGroup implements ApplicationContextInitializer<Configurable
 
     static final String INCLUDE = "management.endpoint.health.group.readiness.include";
     private static final String EDGE_CHECKS = "readinessState,kafka,sites";
-    private static final String PROCESSOR_CHECKS = "callRecords";
+    private static final String PROCESSOR_CHECKS = "streams";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

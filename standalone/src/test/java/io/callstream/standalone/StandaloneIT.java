@@ -109,7 +109,7 @@ class StandaloneIT {
         String token = Files.readString(dataDirectory.resolve(PersistedToken.DEFAULT_SITE)).trim();
 
         assertThat(post(token, ZAMMAD_DOCS_NEW_CALL).body()).isEqualTo("{}");
-        assertThat(management("/actuator/health/readiness")).startsWith("200 ").doesNotContain("callRecords");
+        assertThat(management("/actuator/health/readiness")).startsWith("200 ").doesNotContain("\"streams\"");
         assertThat(get("/api/v1/calls/active").statusCode()).as("no processor, no query API").isEqualTo(404);
     }
 
@@ -118,7 +118,7 @@ class StandaloneIT {
         LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
         running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
 
-        assertThat(management("/actuator/health/readiness")).startsWith("200 ").contains("\"callRecords\"")
+        assertThat(management("/actuator/health/readiness")).startsWith("200 ").contains("\"streams\"")
                 .contains("\"kafka\"").contains("\"sites\"");
         assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
     }

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Every answer of the CTI endpoint, byte for byte as CTI-CONTRACT.md section 2 demands: Zammad's
+ * Every answer of the CTI endpoint, byte for byte as docs/pbx-contract.md (Answers) demands: Zammad's
  * exact bodies for success, Zammad's {@code {"error": "..."}} shape for failures, with an
  * {@code errors} list only when there is more than one violation to name.
  */

@@ -11,7 +11,7 @@ import io.callstream.schema.CallEventType;
 import io.callstream.schema.Direction;
 
 /**
- * Validates CTI parameters against CTI-CONTRACT.md section 1 and turns them into a
+ * Validates CTI parameters against docs/pbx-contract.md (Requests) and turns them into a
  * {@link CtiRequest}. Lenient where real PBXs differ (aliases, missing numbers, empty direction on
  * answer/hangup, unknown fields), strict where a request cannot mean anything (no event, no call
  * id, a direction that is neither in nor out, a call id with control characters); all violations

@@ -25,7 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Every row of CTI-CONTRACT.md's response table, in every request encoding, against the real
+ * Every row of the answer table in docs/pbx-contract.md, in every request encoding, against the real
  * handler; what is published is read back from the producer.
  */
 class CtiEndpointTest {

@@ -20,7 +20,7 @@ import io.callstream.schema.HangupCause;
 import io.callstream.schema.internal.DoneMark;
 
 /**
- * The record of one call, derived from its events with the rules of CTI-CONTRACT.md section 4 and
+ * The record of one call, derived from its events with the rules of docs/pbx-contract.md (Calls) and
  * the outcome list documented in the CallRecord schema. A pure function of its inputs.
  */
 public final class CallRecordDeriver {

@@ -14,7 +14,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -28,13 +27,18 @@ import org.apache.kafka.streams.state.Stores;
  * processor that owns the call id's history, and each changed record goes to
  * {@link Topics#CALL_RECORDS}. Contacts are a global table, so any number can be looked up locally.
  */
-public final class CallRecordTopology {
+public final class CallRecordTopology implements ProcessorTopology {
 
-    private CallRecordTopology() {
+    private final CallRules rules;
+    private final Duration punctuationInterval;
+
+    public CallRecordTopology(CallRules rules, Duration punctuationInterval) {
+        this.rules = rules;
+        this.punctuationInterval = punctuationInterval;
     }
 
-    public static Topology build(CallRules rules, Duration punctuationInterval) {
-        StreamsBuilder builder = new StreamsBuilder();
+    @Override
+    public void addTo(StreamsBuilder builder) {
         Serde<String> keys = Serdes.String();
         AvroSerde<CallRecord> records = AvroSerde.of(CallRecord.class);
 
@@ -59,7 +63,6 @@ public final class CallRecordTopology {
                         StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS, StoreNames.CALL_LOG,
                         StoreNames.ACTIVE_CALLS)
                 .to(Topics.CALL_RECORDS, Produced.with(keys, records).withName("call-records-out"));
-        return builder.build();
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

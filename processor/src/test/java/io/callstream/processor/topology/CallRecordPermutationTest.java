@@ -73,7 +73,8 @@ class CallRecordPermutationTest {
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "permutations");
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
-        return new TopologyTestDriver(CallRecordTopology.build(CallRules.defaults(), Duration.ofSeconds(30)), settings, T0);
+        return new TopologyTestDriver(ProcessorTopologies.build(
+                List.of(new CallRecordTopology(CallRules.defaults(), Duration.ofSeconds(30))), settings), settings, T0);
     }
 
     private static CallRecord withCallId(CallRecord record, String callId) {

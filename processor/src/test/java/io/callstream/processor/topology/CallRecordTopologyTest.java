@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The rules of CTI-CONTRACT.md section 4 and the outcome list, through the real topology. */
+/** The call rules of docs/pbx-contract.md (Calls) and the outcome list, through the real topology. */
 class CallRecordTopologyTest {
 
     private static final CallRules RULES = CallRules.defaults();
@@ -57,7 +57,8 @@ class CallRecordTopologyTest {
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "call-records-test");
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
-        driver = new TopologyTestDriver(CallRecordTopology.build(RULES, PUNCTUATION), settings, T0);
+        driver = new TopologyTestDriver(ProcessorTopologies.build(List.of(new CallRecordTopology(RULES, PUNCTUATION)),
+                settings), settings, T0);
         events = driver.createInputTopic(Topics.CTI_EVENTS, new StringSerializer(), AvroSerde.of(CtiEvent.class).serializer());
         commands = driver.createInputTopic(Topics.CALL_COMMANDS, new StringSerializer(),
                 AvroSerde.of(CallCommand.class).serializer());
@@ -347,7 +348,12 @@ class CallRecordTopologyTest {
 
     @Test
     void shouldNameEveryNodeStoreAndTopicExplicitly() {
-        String description = CallRecordTopology.build(RULES, PUNCTUATION).describe().toString();
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "call-records-test");
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        settings.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        String description = ProcessorTopologies.build(List.of(new CallRecordTopology(RULES, PUNCTUATION)), settings)
+                .describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("KSTORE-");
         assertThat(description).contains(StoreNames.CALL_HISTORY, StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS);

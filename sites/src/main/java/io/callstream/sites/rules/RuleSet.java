@@ -3,7 +3,7 @@ package io.callstream.sites.rules;
 import java.util.List;
 
 /**
- * A site's rules as an operator writes them (CTI-CONTRACT.md section 3).
+ * A site's rules as an operator writes them (docs/pbx-contract.md, Rules).
  *
  * @param countryCode     country code for national numbers ({@code 49}), or {@code null}
  * @param blockedCallers  inbound block list; an entry may end in {@code *}

@@ -9,10 +9,10 @@ import io.callstream.processor.errors.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** The Kafka Streams settings of the call-record topology, on top of {@code spring.kafka.streams.*}. */
-final class CallStreamsSettings {
+/** The Kafka Streams settings of the processor's application, on top of {@code spring.kafka.streams.*}. */
+final class ProcessorStreamsSettings {
 
-    private CallStreamsSettings() {
+    private ProcessorStreamsSettings() {
     }
 
     static Map<String, Object> of(Map<String, Object> springSettings, ProcessorProperties properties,

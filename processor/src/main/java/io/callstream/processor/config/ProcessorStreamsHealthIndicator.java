@@ -4,12 +4,15 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Ready while the call-record topology runs (a rebalance included); down once it stopped or failed. */
-public final class CallRecordsHealthIndicator implements HealthIndicator {
+/**
+ * Ready while the processor's Kafka Streams application runs (a rebalance included); down once it
+ * stopped or failed. Health component {@code streams}.
+ */
+public final class ProcessorStreamsHealthIndicator implements HealthIndicator {
 
-    private final CallRecordsStreams streams;
+    private final ProcessorStreams streams;
 
-    public CallRecordsHealthIndicator(CallRecordsStreams streams) {
+    public ProcessorStreamsHealthIndicator(ProcessorStreams streams) {
         this.streams = streams;
     }
 

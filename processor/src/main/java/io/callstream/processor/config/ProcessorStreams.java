@@ -1,12 +1,15 @@
 package io.callstream.processor.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Supplier;
 
 import io.callstream.processor.errors.DeadLetters;
-import io.callstream.processor.topology.CallRecordTopology;
+import io.callstream.processor.topology.ProcessorTopologies;
+import io.callstream.processor.topology.ProcessorTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -16,16 +19,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 
 /**
- * Runs the call-record topology. Starts after the web server, because Kafka Streams must be told
- * this instance's query address, port included; makes sure the topics exist first (waiting for
- * Kafka if need be, off the start-up thread); replaces a stream thread that died.
+ * Runs every {@link ProcessorTopology} as one Kafka Streams application. Starts after the web server,
+ * because Kafka Streams must be told this instance's query address, port included; makes sure the
+ * topics exist first (waiting for Kafka if need be, off the start-up thread); replaces a stream
+ * thread that died.
  */
-public final class CallRecordsStreams implements SmartLifecycle {
+public final class ProcessorStreams implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(CallRecordsStreams.class);
+    private static final Logger log = LoggerFactory.getLogger(ProcessorStreams.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    private final List<ProcessorTopology> topologies;
     private final ProcessorProperties properties;
     private final Supplier<Map<String, Object>> springStreamsSettings;
     private final Map<String, Object> producerSettings;
@@ -36,9 +41,14 @@ public final class CallRecordsStreams implements SmartLifecycle {
     private volatile boolean running;
     private Thread starter;
 
-    /** @param adminSettings for the admin client that creates the topics at start-up (and is closed then) */
-    public CallRecordsStreams(ProcessorProperties properties, Supplier<Map<String, Object>> springStreamsSettings,
-            Map<String, Object> producerSettings, Map<String, Object> adminSettings, Environment environment) {
+    /**
+     * @param topologies    the parts of the application, all run under {@code callstream.processor.application-id}
+     * @param adminSettings for the admin client that creates the topics at start-up (and is closed then)
+     */
+    public ProcessorStreams(List<ProcessorTopology> topologies, ProcessorProperties properties,
+            Supplier<Map<String, Object>> springStreamsSettings, Map<String, Object> producerSettings,
+            Map<String, Object> adminSettings, Environment environment) {
+        this.topologies = List.copyOf(topologies);
         this.properties = properties;
         this.springStreamsSettings = springStreamsSettings;
         this.producerSettings = producerSettings;
@@ -60,7 +70,7 @@ public final class CallRecordsStreams implements SmartLifecycle {
     public void start() {
         running = true;
         Admin admin = Admin.create(adminSettings);
-        starter = new Thread(() -> startWhenTopicsExist(admin), "call-records-starter");
+        starter = new Thread(() -> startWhenTopicsExist(admin), "processor-starter");
         starter.setDaemon(true);
         starter.start();
     }
@@ -108,17 +118,18 @@ public final class CallRecordsStreams implements SmartLifecycle {
                 return;
             }
             deadLetters = new DeadLetters(producerSettings);
-            KafkaStreams created = new KafkaStreams(
-                    CallRecordTopology.build(properties.callRules(), properties.punctuationInterval()),
-                    new org.apache.kafka.streams.StreamsConfig(CallStreamsSettings.of(springStreamsSettings.get(),
-                            properties, applicationServer(), deadLetters)));
+            Properties settings = new Properties();
+            settings.putAll(ProcessorStreamsSettings.of(springStreamsSettings.get(), properties, applicationServer(),
+                    deadLetters));
+            KafkaStreams created = new KafkaStreams(ProcessorTopologies.build(topologies, settings), settings);
             created.setUncaughtExceptionHandler(failure -> {
                 log.error("A stream thread failed; replacing it", failure);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
             created.start();
             streams = created;
-            log.info("Call records: Kafka Streams application {} started, queries at {}", properties.applicationId(),
+            log.info("Processor: Kafka Streams application {} started with {}, queries at {}",
+                    properties.applicationId(), topologies.stream().map(part -> part.getClass().getSimpleName()).toList(),
                     applicationServer());
         }
     }

@@ -1,0 +1,20 @@
+package io.callstream.processor;
+
+import io.callstream.processor.config.ProcessorProperties;
+import io.callstream.processor.topology.CallRecordTopology;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The parts of the processor's Kafka Streams application, one bean each: the runtime runs every
+ * {@link io.callstream.processor.topology.ProcessorTopology} bean there is. A new part is a new class
+ * and one bean here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProcessorTopologiesConfiguration {
+
+    @Bean
+    CallRecordTopology callRecordTopology(ProcessorProperties properties) {
+        return new CallRecordTopology(properties.callRules(), properties.punctuationInterval());
+    }
+}

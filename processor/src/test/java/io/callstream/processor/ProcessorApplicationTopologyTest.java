@@ -1,0 +1,56 @@
+package io.callstream.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Properties;
+
+import io.callstream.processor.config.ProcessorProperties;
+import io.callstream.processor.topology.ProcessorTopologies;
+import io.callstream.processor.topology.ProcessorTopology;
+import io.callstream.processor.topology.StoreNames;
+import io.callstream.schema.Topics;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The processor's whole application as the runtime builds it: every part wired in
+ * {@link ProcessorTopologiesConfiguration}, added to one builder with the runtime's naming rule, so
+ * a part that leaves a store, repartition topic or join unnamed fails here.
+ */
+class ProcessorApplicationTopologyTest {
+
+    @Test
+    void shouldBuildEveryPartIntoOneTopologyWithOnlyExplicitNames() {
+        List<ProcessorTopology> parts = wiredParts();
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-topology-test");
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        settings.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+
+        Topology topology = ProcessorTopologies.build(parts, settings);
+
+        String described = topology.describe().toString();
+        assertThat(parts).isNotEmpty();
+        assertThat(described).doesNotContainPattern("KSTREAM-|KTABLE-|KSTORE-|-\\d{10}");
+        assertThat(described).contains(StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS,
+                StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS, StoreNames.CONTACTS);
+        assertThat(described).contains(Topics.CTI_EVENTS, Topics.CALL_COMMANDS, Topics.CONTACTS, Topics.CALL_RECORDS);
+    }
+
+    /** The parts as the application wires them, with the processor's default settings. */
+    private static List<ProcessorTopology> wiredParts() {
+        ProcessorProperties defaults = Binder.get(new StandardEnvironment())
+                .bindOrCreate("callstream.processor", ProcessorProperties.class);
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(ProcessorProperties.class, () -> defaults);
+            context.register(ProcessorTopologiesConfiguration.class);
+            context.refresh();
+            return context.getBeanProvider(ProcessorTopology.class).orderedStream().toList();
+        }
+    }
+}
