@@ -9,6 +9,7 @@ import java.util.Map;
 import io.callstream.processor.config.ProcessorProperties;
 import io.callstream.processor.config.ProcessorStreams;
 import io.callstream.processor.config.ProcessorStreamsHealthIndicator;
+import io.callstream.processor.contacts.ContactImport;
 import io.callstream.processor.contacts.ContactWriter;
 import io.callstream.processor.contacts.ContactsHandler;
 import io.callstream.processor.query.ApiTokenFilter;
@@ -105,9 +106,10 @@ public class ProcessorConfiguration {
 
     @Bean
     ContactsHandler contactsHandler(KafkaProducer<String, Contact> contactProducer, LocalCallStores localCallStores,
-            Scheduler processorBlockingScheduler) {
-        return new ContactsHandler(new ContactWriter(contactProducer, WRITE_TIMEOUT), localCallStores,
-                processorBlockingScheduler);
+            ProcessorProperties properties, Scheduler processorBlockingScheduler) {
+        ContactWriter writer = new ContactWriter(contactProducer, WRITE_TIMEOUT);
+        return new ContactsHandler(writer, new ContactImport(writer, properties.contactsImportMaxSize().toBytes()),
+                localCallStores, processorBlockingScheduler);
     }
 
     @Bean

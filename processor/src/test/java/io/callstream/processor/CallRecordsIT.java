@@ -155,7 +155,8 @@ class CallRecordsIT {
         String site = site();
         String imported = first.post("/api/v1/contacts", "text/csv",
                 "number,name,organization\n\"+49 30 7000 1234\",\"Doe, Jane\",ACME\n,missing number\n");
-        assertThat(imported).startsWith("200 ").contains("\"imported\":1").contains("row 3");
+        assertThat(imported).startsWith("200 ").contains("\"imported\":1").contains("\"rejected\":1")
+                .contains("{\"line\":3,\"message\":\"number and name are required\"}");
         await().atMost(PATIENCE).until(() -> second.get("/api/v1/contacts/00493070001234").startsWith("200 "));
 
         send(site, List.of(event(newCall("known").in().from("+49 30 7000 1234").at(0), site, Instant.now())));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.callstream.processor.calls.CallRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything the processor is configured with ({@code callstream.processor.*}).
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reuseGap             an answer or hangup this long after its call ended starts a new call
  * @param idMemory             a call id's call count is kept this long after its last call was forgotten
  * @param punctuationInterval  how often timeouts and retention are checked
+ * @param contactsImportMaxSize largest contacts CSV file accepted (413 above)
  */
 @ConfigurationProperties("callstream.processor")
 public record ProcessorProperties(
@@ -40,7 +42,8 @@ public record ProcessorProperties(
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration reuseGap,
         @DefaultValue("90d") Duration idMemory,
-        @DefaultValue("30s") Duration punctuationInterval) {
+        @DefaultValue("30s") Duration punctuationInterval,
+        @DefaultValue("64MB") DataSize contactsImportMaxSize) {
 
     public ProcessorProperties {
         if (stateDirectory == null) {

@@ -23,9 +23,9 @@ public final class ContactWriter {
         this.timeout = timeout;
     }
 
-    public void put(List<ContactsCsv.Entry> entries) {
+    public void put(List<ContactEntry> entries) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(entries.size());
-        for (ContactsCsv.Entry entry : entries) {
+        for (ContactEntry entry : entries) {
             sent.add(producer.send(new ProducerRecord<>(Topics.CONTACTS, entry.number(), entry.contact())));
         }
         producer.flush();

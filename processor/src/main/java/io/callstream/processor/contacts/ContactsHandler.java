@@ -1,5 +1,6 @@
 package io.callstream.processor.contacts;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -7,10 +8,14 @@ import io.callstream.processor.query.LocalCallStores;
 import io.callstream.processor.query.Problems;
 import io.callstream.schema.Contact;
 import io.callstream.schema.PhoneNumbers;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -18,7 +23,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Caller identification data: {@code PUT/GET/DELETE /api/v1/contacts/{number}} and
- * {@code POST /api/v1/contacts} with a CSV file. Contacts apply to calls derived after they arrive.
+ * {@code POST /api/v1/contacts} with a CSV file ({@link ContactImport}). Contacts apply to calls
+ * derived after they arrive.
  */
 public final class ContactsHandler {
 
@@ -26,12 +32,17 @@ public final class ContactsHandler {
     public record ContactBody(String name, String organization, String externalId, String url) {
     }
 
+    /** How many buffers of the request body the CSV import asks for ahead of reading them. */
+    private static final int IMPORT_READ_AHEAD = 4;
+
     private final ContactWriter writer;
+    private final ContactImport csvImport;
     private final LocalCallStores stores;
     private final Scheduler blocking;
 
-    public ContactsHandler(ContactWriter writer, LocalCallStores stores, Scheduler blocking) {
+    public ContactsHandler(ContactWriter writer, ContactImport csvImport, LocalCallStores stores, Scheduler blocking) {
         this.writer = writer;
+        this.csvImport = csvImport;
         this.stores = stores;
         this.blocking = blocking;
     }
@@ -41,7 +52,7 @@ public final class ContactsHandler {
         return request.bodyToMono(ContactBody.class)
                 .flatMap(body -> body.name() == null || body.name().isBlank() || number.isEmpty()
                         ? Problems.respond(HttpStatus.BAD_REQUEST, "A contact needs a number and a name.")
-                        : Mono.fromRunnable(() -> writer.put(List.of(new ContactsCsv.Entry(number,
+                        : Mono.fromRunnable(() -> writer.put(List.of(new ContactEntry(number,
                                         new Contact(body.name(), body.organization(), body.externalId(), body.url())))))
                                 .subscribeOn(blocking)
                                 .then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
@@ -64,15 +75,27 @@ public final class ContactsHandler {
         return Mono.fromRunnable(() -> writer.delete(number)).subscribeOn(blocking).then(ServerResponse.noContent().build());
     }
 
-    /** Imports a CSV file; rows that cannot be read are listed, the others are stored. */
+    /**
+     * Imports a CSV file, streamed: rows that are no contact are counted and the first ones listed,
+     * the others are stored. 400 without a usable header row, 413 over the size limit.
+     */
     public Mono<ServerResponse> importCsv(ServerRequest request) {
-        return request.bodyToMono(String.class)
-                .defaultIfEmpty("")
-                .map(ContactsCsv::parse)
-                .flatMap(result -> Mono.fromRunnable(() -> writer.put(result.entries()))
-                        .subscribeOn(blocking)
-                        .then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of(
-                                "imported", result.entries().size(), "problems", result.problems()))));
+        if (request.headers().contentLength().orElse(0) > csvImport.maxBytes()) {
+            return Problems.respond(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the import limit of "
+                    + csvImport.maxBytes() / (1024 * 1024) + " MiB; split it.");
+        }
+        Flux<DataBuffer> body = request.body(BodyExtractors.toDataBuffers());
+        return Mono.fromCallable(() -> {
+                    try (InputStream csv = DataBufferUtils.subscriberInputStream(body, IMPORT_READ_AHEAD)) {
+                        return csvImport.importFrom(csv);
+                    }
+                })
+                .subscribeOn(blocking)
+                .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result))
+                .onErrorResume(InvalidContactsFileException.class,
+                        invalid -> Problems.respond(HttpStatus.BAD_REQUEST, invalid.getMessage()))
+                .onErrorResume(ContactsImportTooLargeException.class,
+                        tooLarge -> Problems.respond(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
     }
 
     private static String number(ServerRequest request) {

@@ -6,7 +6,11 @@ import java.util.stream.Stream;
 
 import org.springframework.http.MediaType;
 
-/** The caller log as CSV (RFC 4180), Zammad's columns first. */
+/**
+ * The caller log as CSV (RFC 4180), Zammad's columns first. A cell a spreadsheet program would take
+ * for a formula (it starts with {@code = + - @}, a tab or a carriage return) gets a leading
+ * apostrophe, as OWASP advises: names in it come from imported contact files.
+ */
 final class CallLogCsv {
 
     static final MediaType MEDIA_TYPE = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
@@ -31,11 +35,16 @@ final class CallLogCsv {
         return csv.toString();
     }
 
-    private static String field(Object value) {
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    static String field(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
