@@ -3,6 +3,7 @@ package io.callstream.ingress.config;
 import java.time.Duration;
 import java.util.List;
 
+import io.callstream.sites.store.SiteConfigs;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -71,8 +72,9 @@ public record IngressProperties(
      * @param rules       block list and outbound caller-id routing
      */
     public record SiteProperties(String id, String displayName, String token, @DefaultValue("true") boolean enabled,
-            String countryCode, @DefaultValue("UTC") String timeZone,
-            @DefaultValue("20") int serviceLevelThresholdSeconds, @DefaultValue Rules rules) {
+            String countryCode, @DefaultValue(SiteConfigs.DEFAULT_TIME_ZONE) String timeZone,
+            @DefaultValue("" + SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS) int serviceLevelThresholdSeconds,
+            @DefaultValue Rules rules) {
     }
 
     /**
