@@ -64,6 +64,20 @@ final class EdgeInstance implements AutoCloseable {
         return send(request);
     }
 
+    /** Sends {@code method} to {@code path} with an optional {@code Authorization} header; returns "status body". */
+    String request(String method, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     int readiness() {
         String answer = send(HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness")).GET());
         return Integer.parseInt(answer.substring(0, 3));

@@ -10,19 +10,23 @@ import io.callstream.processor.config.ProcessorProperties;
 import io.callstream.processor.config.ProcessorStreams;
 import io.callstream.processor.config.ProcessorStreamsHealthIndicator;
 import io.callstream.processor.contacts.ContactImport;
+import io.callstream.processor.contacts.ContactRoutes;
 import io.callstream.processor.contacts.ContactWriter;
 import io.callstream.processor.contacts.ContactsHandler;
-import io.callstream.processor.query.ApiTokenFilter;
 import io.callstream.processor.query.CallCommands;
 import io.callstream.processor.query.CallQueries;
 import io.callstream.processor.query.CallQueryHandler;
+import io.callstream.processor.query.CallRoutes;
 import io.callstream.processor.query.LocalCallStores;
 import io.callstream.processor.query.PeerClient;
-import io.callstream.processor.query.ProcessorRoutes;
 import io.callstream.processor.topology.ProcessorTopology;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
+import io.callstream.web.api.ApiRoutes;
+import io.callstream.web.api.BearerTokenGuard;
+import io.callstream.web.api.Guard;
+import io.callstream.web.api.ProblemMapping;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,11 +40,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Wires the processor. An auto-configuration: any application with the processor on its classpath
@@ -112,15 +113,17 @@ public class ProcessorConfiguration {
                 localCallStores, processorBlockingScheduler);
     }
 
+    /** The processor's one router, every route behind the API token; before the edge's in an all-in-one application. */
     @Bean
     @Order(-10)
-    RouterFunction<ServerResponse> processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler) {
-        return ProcessorRoutes.of(callQueryHandler, contactsHandler);
-    }
-
-    @Bean
-    ApiTokenFilter apiTokenFilter(ProcessorProperties properties, ObjectMapper mapper) {
-        return new ApiTokenFilter(properties.apiToken(), mapper);
+    ApiRoutes processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler,
+            ProcessorProperties properties) {
+        ProblemMapping problems = ContactRoutes.problems(CallRoutes.problems(ProblemMapping.builder())).build();
+        ApiRoutes.Builder routes = ApiRoutes.builder(problems)
+                .enforce(Guard.API_TOKEN, new BearerTokenGuard("API token", "callstream", properties.apiToken()));
+        CallRoutes.addTo(routes, callQueryHandler);
+        ContactRoutes.addTo(routes, contactsHandler);
+        return routes.build();
     }
 
     private static Map<String, Object> reliable(Map<String, Object> springSettings, String clientId) {

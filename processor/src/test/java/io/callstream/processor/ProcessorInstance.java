@@ -61,6 +61,25 @@ final class ProcessorInstance implements AutoCloseable {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends {@code method} to {@code path} with an optional {@code Authorization} header; returns "status body". */
+    String request(String method, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    /** GET on the management port (health, metrics, API documentation). */
+    String getManagement(String path) {
+        return send(HttpRequest.newBuilder(URI.create(management + path)).GET());
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     int readiness() {
         return Integer.parseInt(send(HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness")).GET())
                 .substring(0, 3));

@@ -1,5 +1,9 @@
 package io.callstream.standalone;
 
+import static io.callstream.web.api.ApiRoutesInspection.documentedOperations;
+import static io.callstream.web.api.ApiRoutesInspection.guardedRoutes;
+import static io.callstream.web.api.ApiRoutesInspection.propertiesNotInSnakeCase;
+import static io.callstream.web.api.ApiRoutesInspection.routersOutsideApiRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -12,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,13 +120,25 @@ class StandaloneIT {
     }
 
     @Test
-    void shouldIncludeTheProcessorInReadinessWhenItRuns() throws Exception {
+    void shouldRunTheProcessorBesideTheEdgeInReadinessAndInOneApiDocument() throws Exception {
         LaunchSettings settings = new LaunchSettings(Optional.empty(), dataDirectory, 0, Optional.empty(), Optional.empty());
         running = CallstreamLauncher.start(settings, "--server.port=0", "--management.server.port=0");
 
         assertThat(management("/actuator/health/readiness")).startsWith("200 ").contains("\"streams\"")
                 .contains("\"kafka\"").contains("\"sites\"");
         assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/health").headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        List<String> operations = guardedRoutes(running).stream()
+                .map(route -> route.method().name() + " " + route.path()).toList();
+        assertThat(operations).as("the processor's 8 routes and the edge's 18").hasSize(26)
+                .contains("GET /api/v1/cti/log", "POST /api/v1/contacts", "POST /api/v1/cti/{token}",
+                        "PUT /api/v1/admin/sites/{siteId}/block-list");
+        assertThat(routersOutsideApiRoutes(running)).isEmpty();
+        String openApi = management("/actuator/openapi");
+        assertThat(openApi).startsWith("200 ");
+        assertThat(documentedOperations(openApi.substring(4))).containsExactlyInAnyOrderElementsOf(operations);
+        assertThat(propertiesNotInSnakeCase(openApi.substring(4), Set.of("CtiEvent"))).isEmpty();
     }
 
     @Test

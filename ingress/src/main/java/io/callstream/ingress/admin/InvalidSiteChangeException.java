@@ -2,6 +2,8 @@ package io.callstream.ingress.admin;
 
 import java.util.List;
 
+import io.callstream.web.api.Violation;
+
 /** A change with invalid values (400); names every violation. */
 public final class InvalidSiteChangeException extends RuntimeException {
 

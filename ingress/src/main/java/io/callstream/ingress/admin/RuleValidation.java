@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.callstream.sites.Site;
 import io.callstream.sites.store.SiteConfigs;
 import io.callstream.schema.PhoneNumbers;
+import io.callstream.web.api.Violation;
 
 /**
  * Checks what operators send before anything is written, collecting every violation: numbers are

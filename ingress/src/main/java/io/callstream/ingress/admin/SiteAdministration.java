@@ -13,6 +13,7 @@ import io.callstream.schema.BlockEntry;
 import io.callstream.schema.PhoneNumbers;
 import io.callstream.schema.RoutingRow;
 import io.callstream.schema.SiteConfig;
+import io.callstream.web.api.Violation;
 
 /**
  * What the admin API does: validates, then applies each change to the latest committed version of

@@ -1,22 +1,15 @@
 package io.callstream.ingress.config;
 
-import io.callstream.ingress.admin.AdminProblems;
-import io.callstream.ingress.admin.AdminTokenFilter;
-import io.callstream.ingress.admin.SiteAdminController;
+import io.callstream.ingress.admin.SiteAdminHandler;
 import io.callstream.ingress.admin.SiteAdministration;
 import io.callstream.sites.store.SiteStore;
 import io.callstream.sites.store.SiteWriter;
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.ObjectMapper;
 
-/** The admin API for sites and rules, its authentication and its OpenAPI description. */
+/** The admin API for sites and rules; its routes are in the edge's router ({@link EdgeRoutesConfiguration}). */
 @Configuration(proxyBeanMethods = false)
 class AdminApiConfiguration {
 
@@ -31,27 +24,7 @@ class AdminApiConfiguration {
     }
 
     @Bean
-    SiteAdminController siteAdminController(SiteAdministration siteAdministration, Scheduler adminScheduler) {
-        return new SiteAdminController(siteAdministration, adminScheduler);
-    }
-
-    @Bean
-    AdminProblems adminProblems() {
-        return new AdminProblems();
-    }
-
-    @Bean
-    AdminTokenFilter adminTokenFilter(IngressProperties properties, ObjectMapper mapper) {
-        return new AdminTokenFilter(properties.admin().token(), mapper);
-    }
-
-    @Bean
-    OpenAPI callstreamOpenApi() {
-        return new OpenAPI()
-                .info(new Info().title("callstream admin API")
-                        .description("Sites, PBX tokens, inbound block lists and outbound caller-id routing. "
-                                + "Changes reach every edge instance through Kafka within a second."))
-                .components(new Components().addSecuritySchemes("admin-token",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+    SiteAdminHandler siteAdminHandler(SiteAdministration siteAdministration, Scheduler adminScheduler) {
+        return new SiteAdminHandler(siteAdministration, adminScheduler);
     }
 }

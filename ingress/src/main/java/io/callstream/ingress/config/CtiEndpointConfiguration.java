@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.callstream.ingress.cti.CtiHandler;
 import io.callstream.ingress.cti.CtiReplies;
 import io.callstream.ingress.cti.CtiRequestReader;
-import io.callstream.ingress.cti.CtiRoutes;
+import io.callstream.ingress.cti.SiteTokenGuard;
 import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.observability.TokenMaskingAccessLog;
 import io.callstream.ingress.publish.CtiEventPublisher;
@@ -24,20 +24,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
-/** The PBX endpoint: routes, handler, and the producer behind it. */
+/** The PBX endpoint: its guard, handler, and the producer behind it; its routes are in the edge's router. */
 @Configuration(proxyBeanMethods = false)
 class CtiEndpointConfiguration {
 
@@ -84,24 +80,26 @@ class CtiEndpointConfiguration {
     }
 
     @Bean
-    CtiHandler ctiHandler(Sites sites, CtiEventPublisher publisher, IngressProperties properties, ObjectMapper mapper,
-            MeterRegistry meters, Clock clock) {
+    CtiReplies ctiReplies(ObjectMapper mapper) {
+        return new CtiReplies(mapper);
+    }
+
+    @Bean
+    CtiMetrics ctiMetrics(MeterRegistry meters) {
+        return new CtiMetrics(meters);
+    }
+
+    @Bean
+    SiteTokenGuard siteTokenGuard(Sites sites, CtiReplies ctiReplies, CtiMetrics ctiMetrics) {
+        return new SiteTokenGuard(sites, ctiReplies, ctiMetrics);
+    }
+
+    @Bean
+    CtiHandler ctiHandler(CtiEventPublisher publisher, IngressProperties properties, ObjectMapper mapper,
+            CtiReplies ctiReplies, CtiMetrics ctiMetrics, Clock clock) {
         CtiRequestReader reader = new CtiRequestReader(
                 Math.toIntExact(properties.maxBodySize().toBytes()), new JsonBody(mapper));
-        return new CtiHandler(sites, reader, new CtiRequestParser(), publisher, new CtiReplies(mapper),
-                new CtiMetrics(meters), clock);
-    }
-
-    @Bean
-    @Order(0)
-    RouterFunction<ServerResponse> ctiRoutes(CtiHandler ctiHandler) {
-        return CtiRoutes.events(ctiHandler);
-    }
-
-    @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    RouterFunction<ServerResponse> ctiOtherMethodRoutes(CtiHandler ctiHandler) {
-        return CtiRoutes.otherMethods(ctiHandler);
+        return new CtiHandler(reader, new CtiRequestParser(), publisher, ctiReplies, ctiMetrics, clock);
     }
 
     @Bean

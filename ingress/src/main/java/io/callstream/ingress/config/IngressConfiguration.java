@@ -22,7 +22,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @AutoConfiguration
 @ConditionalOnProperty(name = "callstream.ingress.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IngressProperties.class)
-@Import({CtiEndpointConfiguration.class, SiteStoreConfiguration.class, AdminApiConfiguration.class})
+@Import({CtiEndpointConfiguration.class, SiteStoreConfiguration.class, AdminApiConfiguration.class,
+        EdgeRoutesConfiguration.class})
 public class IngressConfiguration {
 
     private static final Duration KAFKA_CHECK_INTERVAL = Duration.ofSeconds(1);

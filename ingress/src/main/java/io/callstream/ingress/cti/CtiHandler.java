@@ -2,7 +2,6 @@ package io.callstream.ingress.cti;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.publish.CtiEventPublisher;
@@ -14,18 +13,16 @@ import io.callstream.ingress.request.InvalidCtiRequestException;
 import io.callstream.ingress.request.MalformedRequestException;
 import io.callstream.sites.rules.Decision;
 import io.callstream.sites.SiteCatalog;
-import io.callstream.sites.Sites;
 import io.callstream.web.server.TransportFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/v1/cti/{token}}: authenticate the site, read and validate the event, decide
- * from the site's rules, publish to Kafka, answer. The 200 is sent only after Kafka acknowledged the
+ * {@code POST /api/v1/cti/{token}} behind the {@link SiteTokenGuard}: read and validate the event,
+ * decide from the site's rules, publish to Kafka, answer. The 200 is sent only after Kafka acknowledged the
  * event. Every failure of ours becomes a JSON answer here; a request that ended in the transport
  * (client gone, body too slow) has no one left to answer and is left to the web layer to count.
  */
@@ -33,7 +30,6 @@ public final class CtiHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CtiHandler.class);
 
-    private final Sites sites;
     private final CtiRequestReader reader;
     private final CtiRequestParser parser;
     private final CtiEventPublisher publisher;
@@ -41,9 +37,8 @@ public final class CtiHandler {
     private final CtiMetrics metrics;
     private final Clock clock;
 
-    public CtiHandler(Sites sites, CtiRequestReader reader, CtiRequestParser parser, CtiEventPublisher publisher,
+    public CtiHandler(CtiRequestReader reader, CtiRequestParser parser, CtiEventPublisher publisher,
             CtiReplies replies, CtiMetrics metrics, Clock clock) {
-        this.sites = sites;
         this.reader = reader;
         this.parser = parser;
         this.publisher = publisher;
@@ -57,31 +52,21 @@ public final class CtiHandler {
         return reply(request, receivedAt)
                 .onErrorResume(failure -> !TransportFailures.isTransportFailure(failure), this::failureReply)
                 .doOnNext(metrics::record)
-                .flatMap(CtiHandler::write);
+                .flatMap(CtiReply::write);
     }
 
     /** Any other method on the CTI path: 405 in Zammad's error shape. */
     public Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
         CtiReply reply = replies.methodNotAllowed();
         metrics.record(reply);
-        return response(reply).header("Allow", "POST").bodyValue(reply.body());
+        return reply.response().header("Allow", "POST").bodyValue(reply.body());
     }
 
     private Mono<CtiReply> reply(ServerRequest request, Instant receivedAt) {
-        SiteCatalog catalog = sites.current();
-        if (!catalog.ready()) {
-            return Mono.just(replies.notReady());
-        }
-        Optional<SiteCatalog.Entry> site = catalog.findByToken(request.pathVariable("token"));
-        if (site.isEmpty()) {
-            return Mono.just(replies.invalidToken());
-        }
-        if (!site.get().site().enabled()) {
-            return Mono.just(replies.siteDisabled());
-        }
+        SiteCatalog.Entry site = SiteTokenGuard.site(request);
         return reader.read(request)
                 .map(parser::parse)
-                .flatMap(cti -> decideAndPublish(site.get(), cti, receivedAt));
+                .flatMap(cti -> decideAndPublish(site, cti, receivedAt));
     }
 
     private Mono<CtiReply> decideAndPublish(SiteCatalog.Entry site, CtiRequest cti, Instant receivedAt) {
@@ -109,11 +94,4 @@ public final class CtiHandler {
         return Mono.just(replies.internalError());
     }
 
-    private static Mono<ServerResponse> write(CtiReply reply) {
-        return response(reply).bodyValue(reply.body());
-    }
-
-    private static ServerResponse.BodyBuilder response(CtiReply reply) {
-        return ServerResponse.status(reply.status()).contentType(MediaType.APPLICATION_JSON);
-    }
 }

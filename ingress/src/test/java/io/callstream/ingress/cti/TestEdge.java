@@ -19,6 +19,9 @@ import io.callstream.sites.TokenDigest;
 import io.callstream.sites.Sites;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
+import io.callstream.web.api.ApiRoutes;
+import io.callstream.web.api.Guard;
+import io.callstream.web.api.ProblemMapping;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,16 +62,18 @@ final class TestEdge {
         this.producer = new ReusableMockProducer(kafkaAcknowledges);
         KafkaTemplate<String, CtiEvent> template = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
         JsonMapper mapper = JsonMapper.builder().build();
+        CtiReplies replies = new CtiReplies(mapper);
+        CtiMetrics metrics = new CtiMetrics(meters);
         CtiHandler handler = new CtiHandler(
-                sites,
                 new CtiRequestReader(MAX_BODY_BYTES, new JsonBody(mapper)),
                 new CtiRequestParser(),
                 new CtiEventPublisher(template, PUBLISH_TIMEOUT, Schedulers.boundedElastic(), meters),
-                new CtiReplies(mapper),
-                new CtiMetrics(meters),
+                replies,
+                metrics,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        this.client = WebTestClient.bindToRouterFunction(
-                CtiRoutes.events(handler).and(CtiRoutes.otherMethods(handler))).build();
+        ApiRoutes.Builder routes = ApiRoutes.builder(ProblemMapping.builder().build())
+                .enforce(Guard.SITE_TOKEN, new SiteTokenGuard(sites, replies, metrics));
+        this.client = WebTestClient.bindToRouterFunction(CtiRoutes.addTo(routes, handler).build()).build();
     }
 
     static TestEdge withKafkaAcknowledging() {

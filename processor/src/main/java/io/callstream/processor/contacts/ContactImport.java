@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Imports a contacts CSV stream: rows are read one at a time and written to Kafka a batch at a time,
  * so a file of any length up to the limit takes bounded memory. Rows that are no contact are counted
@@ -17,10 +19,12 @@ public final class ContactImport {
     static final int PROBLEMS_LISTED = 20;
 
     /** A data row that was not imported. */
+    @Schema(name = "ContactImportProblem")
     public record Problem(long line, String message) {
     }
 
     /** What an import did: rows imported, rows rejected, the first problems. */
+    @Schema(name = "ContactImportResult")
     public record Result(long imported, long rejected, List<Problem> problems) {
     }
 

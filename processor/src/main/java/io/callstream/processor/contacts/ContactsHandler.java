@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.callstream.processor.query.LocalCallStores;
-import io.callstream.processor.query.Problems;
 import io.callstream.schema.Contact;
 import io.callstream.schema.PhoneNumbers;
+import io.callstream.web.api.ApiProblem;
+import io.callstream.web.api.Violation;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -50,8 +52,10 @@ public final class ContactsHandler {
     public Mono<ServerResponse> put(ServerRequest request) {
         String number = number(request);
         return request.bodyToMono(ContactBody.class)
+                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("A JSON body is required.")))
                 .flatMap(body -> body.name() == null || body.name().isBlank() || number.isEmpty()
-                        ? Problems.respond(HttpStatus.BAD_REQUEST, "A contact needs a number and a name.")
+                        ? ApiProblem.invalid(List.of(new Violation(number.isEmpty() ? "number" : "name",
+                                "a contact needs a number and a name"))).respond()
                         : Mono.fromRunnable(() -> writer.put(List.of(new ContactEntry(number,
                                         new Contact(body.name(), body.organization(), body.externalId(), body.url())))))
                                 .subscribeOn(blocking)
@@ -67,7 +71,7 @@ public final class ContactsHandler {
                         ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(new ContactBody(
                                 contact.get().getName(), contact.get().getOrganization(), contact.get().getExternalId(),
                                 contact.get().getUrl()))
-                        : Problems.respond(HttpStatus.NOT_FOUND, "No contact for " + number + "."));
+                        : ApiProblem.of(HttpStatus.NOT_FOUND, "No contact for " + number + ".").respond());
     }
 
     public Mono<ServerResponse> delete(ServerRequest request) {
@@ -77,12 +81,13 @@ public final class ContactsHandler {
 
     /**
      * Imports a CSV file, streamed: rows that are no contact are counted and the first ones listed,
-     * the others are stored. 400 without a usable header row, 413 over the size limit.
+     * the others are stored. Without a usable header row or over the size limit it fails with
+     * {@link InvalidContactsFileException} or {@link ContactsImportTooLargeException}.
      */
     public Mono<ServerResponse> importCsv(ServerRequest request) {
         if (request.headers().contentLength().orElse(0) > csvImport.maxBytes()) {
-            return Problems.respond(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the import limit of "
-                    + csvImport.maxBytes() / (1024 * 1024) + " MiB; split it.");
+            return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the import limit of "
+                    + csvImport.maxBytes() / (1024 * 1024) + " MiB; split it.").respond();
         }
         Flux<DataBuffer> body = request.body(BodyExtractors.toDataBuffers());
         return Mono.fromCallable(() -> {
@@ -91,11 +96,7 @@ public final class ContactsHandler {
                     }
                 })
                 .subscribeOn(blocking)
-                .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result))
-                .onErrorResume(InvalidContactsFileException.class,
-                        invalid -> Problems.respond(HttpStatus.BAD_REQUEST, invalid.getMessage()))
-                .onErrorResume(ContactsImportTooLargeException.class,
-                        tooLarge -> Problems.respond(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+                .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result));
     }
 
     private static String number(ServerRequest request) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.callstream.web.api.Violation;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -17,7 +18,7 @@ public record CallLogFilter(String site, String queue, Boolean missed, Boolean d
 
     /** @throws InvalidQueryException naming every bad parameter */
     public static CallLogFilter from(MultiValueMap<String, String> parameters) {
-        List<String> problems = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         Boolean missed = bool(parameters, "missed", problems);
         Boolean done = bool(parameters, "done", problems);
         int limit = DEFAULT_LIMIT;
@@ -29,7 +30,7 @@ public record CallLogFilter(String site, String queue, Boolean missed, Boolean d
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_LIMIT) {
-                problems.add("limit must be a number from 1 to " + MAX_LIMIT);
+                problems.add(new Violation("limit", "must be a number from 1 to " + MAX_LIMIT));
             }
         }
         if (!problems.isEmpty()) {
@@ -55,13 +56,13 @@ public record CallLogFilter(String site, String queue, Boolean missed, Boolean d
         return query.toString();
     }
 
-    private static Boolean bool(MultiValueMap<String, String> parameters, String name, List<String> problems) {
+    private static Boolean bool(MultiValueMap<String, String> parameters, String name, List<Violation> problems) {
         String value = parameters.getFirst(name);
         if (value == null) {
             return null;
         }
         if (!value.equals("true") && !value.equals("false")) {
-            problems.add(name + " must be true or false");
+            problems.add(new Violation(name, "must be true or false"));
             return null;
         }
         return Boolean.valueOf(value);

@@ -1,14 +1,14 @@
 package io.callstream.processor.query;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.callstream.schema.CallKey;
+import io.callstream.web.api.ApiProblem;
+import io.callstream.web.api.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -19,13 +19,18 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * The query API: Zammad's caller log ({@code GET /api/v1/cti/log}, JSON or {@code ?format=csv}),
  * one call ({@code GET /api/v1/calls/{site}/{callId}}), active calls, and marking a call done.
- * Errors are problem details.
+ * Failures are mapped to problem details by the processor's router ({@link CallRoutes}).
  */
 public final class CallQueryHandler {
 
     /** Body of {@code POST .../done}: {@code call} picks a call of a reused call id (default: the latest). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DoneRequest(Boolean done, Integer call) {
+    }
+
+    /** The answer to {@code POST .../done}: the command's id, as it appears on the commands topic. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CommandAccepted(String commandId) {
     }
 
     private final CallQueries queries;
@@ -45,14 +50,12 @@ public final class CallQueryHandler {
                         ? ServerResponse.ok().contentType(CallLogCsv.MEDIA_TYPE)
                                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"caller-log.csv\"")
                                 .bodyValue(CallLogCsv.of(calls))
-                        : ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(calls))
-                .onErrorResume(CallQueryHandler::problem);
+                        : ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(calls));
     }
 
     public Mono<ServerResponse> active(ServerRequest request) {
         return queries.active(local(request), authorization(request))
-                .flatMap(calls -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(calls))
-                .onErrorResume(CallQueryHandler::problem);
+                .flatMap(calls -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(calls));
     }
 
     /** The latest call of the call id, or {@code ?call=n}; with {@code local=true} all of them (for peers). */
@@ -61,15 +64,13 @@ public final class CallQueryHandler {
         Optional<String> number = request.queryParam("call");
         Mono<List<CallView>> calls = queries.calls(key, local(request), authorization(request));
         if (local(request)) {
-            return calls.flatMap(all -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(all))
-                    .onErrorResume(CallQueryHandler::problem);
+            return calls.flatMap(all -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(all));
         }
         return calls.map(all -> pick(all, number))
                 .flatMap(found -> found.isPresent()
                         ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(found.get())
-                        : Problems.respond(HttpStatus.NOT_FOUND, "No call " + key + number.map(n -> " #" + n).orElse("")
-                                + " is known (calls are forgotten some time after they ended)."))
-                .onErrorResume(CallQueryHandler::problem);
+                        : notFound("No call " + key + number.map(n -> " #" + n).orElse("")
+                                + " is known (calls are forgotten some time after they ended)."));
     }
 
     /** Marks a call done or not done: a command through Kafka, answered 202 once Kafka has it. */
@@ -79,12 +80,11 @@ public final class CallQueryHandler {
                 .defaultIfEmpty(new DoneRequest(true, null))
                 .flatMap(body -> queries.calls(key, false, authorization(request))
                         .flatMap(calls -> pick(calls, Optional.ofNullable(body.call()).map(String::valueOf)).isEmpty()
-                                ? Problems.respond(HttpStatus.NOT_FOUND, "No call " + key + " is known.")
+                                ? notFound("No call " + key + " is known.")
                                 : Mono.fromCallable(() -> commands.markDone(key, body.call(), body.done() == null || body.done()))
                                         .subscribeOn(blocking)
                                         .flatMap(id -> ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
-                                                .bodyValue(Map.of("command_id", id)))))
-                .onErrorResume(CallQueryHandler::problem);
+                                                .bodyValue(new CommandAccepted(id)))));
     }
 
     private static Optional<CallView> pick(List<CallView> calls, Optional<String> number) {
@@ -95,7 +95,11 @@ public final class CallQueryHandler {
     }
 
     private static CallKey key(ServerRequest request) {
-        return new CallKey(request.pathVariable("site"), request.pathVariable("callId"));
+        try {
+            return new CallKey(request.pathVariable("site"), request.pathVariable("callId"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(List.of(new Violation("site", "is not a site id")));
+        }
     }
 
     private static boolean local(ServerRequest request) {
@@ -106,17 +110,7 @@ public final class CallQueryHandler {
         return request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
     }
 
-    static Mono<ServerResponse> problem(Throwable failure) {
-        if (failure instanceof InvalidQueryException invalid) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-            problem.setProperty("errors", invalid.problems());
-            return ServerResponse.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
-        }
-        if (failure instanceof NotQueryableHereException || failure instanceof IllegalArgumentException) {
-            HttpStatus status = failure instanceof IllegalArgumentException ? HttpStatus.BAD_REQUEST
-                    : HttpStatus.SERVICE_UNAVAILABLE;
-            return Problems.respond(status, failure.getMessage());
-        }
-        return Mono.error(failure);
+    private static Mono<ServerResponse> notFound(String detail) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, detail).respond();
     }
 }

@@ -2,17 +2,20 @@ package io.callstream.processor.query;
 
 import java.util.List;
 
-/** Query parameters that make no sense (400); names every problem. */
+import io.callstream.web.api.Violation;
+
+/** Query parameters or path values that make no sense (400); names every violation. */
 public final class InvalidQueryException extends RuntimeException {
 
-    private final List<String> problems;
+    private final List<Violation> violations;
 
-    public InvalidQueryException(List<String> problems) {
-        super(String.join("; ", problems), null, false, false);
-        this.problems = List.copyOf(problems);
+    public InvalidQueryException(List<Violation> violations) {
+        super(violations.stream().map(violation -> violation.field() + " " + violation.message())
+                .reduce((first, second) -> first + "; " + second).orElse("invalid query"), null, false, false);
+        this.violations = List.copyOf(violations);
     }
 
-    public List<String> problems() {
-        return problems;
+    public List<Violation> violations() {
+        return violations;
     }
 }

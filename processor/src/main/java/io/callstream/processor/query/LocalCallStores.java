@@ -32,6 +32,10 @@ public final class LocalCallStores {
 
     /** The newest calls that match, up to the filter's limit, newest first. */
     public List<CallView> log(CallLogFilter filter) {
+        return whileQueryable(() -> logOf(filter));
+    }
+
+    private List<CallView> logOf(CallLogFilter filter) {
         KafkaStreams running = running();
         List<CallView> calls = new ArrayList<>();
         for (int partition : localPartitions(running)) {
@@ -55,6 +59,10 @@ public final class LocalCallStores {
 
     /** Every call that rings or is being talked now, newest first. */
     public List<CallView> active() {
+        return whileQueryable(this::activeCalls);
+    }
+
+    private List<CallView> activeCalls() {
         KafkaStreams running = running();
         List<CallView> calls = new ArrayList<>();
         for (int partition : localPartitions(running)) {
@@ -70,6 +78,10 @@ public final class LocalCallStores {
 
     /** The calls (not yet forgotten) that used this call id, first call first; empty if none. */
     public List<CallView> calls(String callIdKey) {
+        return whileQueryable(() -> callsOf(callIdKey));
+    }
+
+    private List<CallView> callsOf(String callIdKey) {
         ReadOnlyKeyValueStore<String, CallRecord> records = read(running(), StoreQueryParameters.fromNameAndType(
                 StoreNames.CALL_RECORDS, QueryableStoreTypes.keyValueStore()));
         List<CallView> calls = new ArrayList<>();
@@ -81,8 +93,21 @@ public final class LocalCallStores {
     }
 
     public Optional<Contact> contact(String number) {
-        return Optional.ofNullable(read(running(), StoreQueryParameters.<ReadOnlyKeyValueStore<String, Contact>>fromNameAndType(
-                StoreNames.CONTACTS, QueryableStoreTypes.keyValueStore())).get(number));
+        return whileQueryable(() -> Optional.ofNullable(read(running(),
+                StoreQueryParameters.<ReadOnlyKeyValueStore<String, Contact>>fromNameAndType(
+                        StoreNames.CONTACTS, QueryableStoreTypes.keyValueStore())).get(number)));
+    }
+
+    /**
+     * Stores are resolved lazily: a rebalance can make one unreadable in the middle of a read, not
+     * only when it is looked up.
+     */
+    private static <T> T whileQueryable(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException e) {
+            throw new NotQueryableHereException("the stores are not queryable here now: " + e.getMessage(), e);
+        }
     }
 
     /** The Kafka Streams client if it runs (a rebalance included), else "not queryable here". */

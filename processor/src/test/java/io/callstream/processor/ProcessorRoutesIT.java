@@ -1,0 +1,96 @@
+package io.callstream.processor;
+
+import static io.callstream.web.api.ApiRoutesInspection.documentedOperations;
+import static io.callstream.web.api.ApiRoutesInspection.guardedRoutes;
+import static io.callstream.web.api.ApiRoutesInspection.propertiesNotInSnakeCase;
+import static io.callstream.web.api.ApiRoutesInspection.routersOutsideApiRoutes;
+import static io.callstream.web.api.ApiRoutesInspection.routes;
+import static io.callstream.web.api.ApiRoutesInspection.samplePath;
+import static io.callstream.web.api.ApiRoutesInspection.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import io.callstream.kafka.local.SharedLocalKafka;
+import io.callstream.web.api.Route;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The processor deployed alone: its one router, every route behind the API token, documented on its own. */
+class ProcessorRoutesIT {
+
+    @TempDir
+    static Path stateDirectory;
+
+    private static ProcessorInstance processor;
+
+    @BeforeAll
+    static void start() {
+        processor = ProcessorInstance.start(SharedLocalKafka.broker().bootstrapServers(),
+                "processor-routes-it-" + UUID.randomUUID(), stateDirectory);
+        await().atMost(Duration.ofSeconds(60)).until(() -> processor.readiness() == 200);
+    }
+
+    @AfterAll
+    static void stop() {
+        processor.close();
+    }
+
+    @Test
+    void shouldDeclareEveryRouteWithItsGuard() {
+        assertThat(routes(processor.context())).containsExactly(
+                "GET /api/v1/cti/log API_TOKEN",
+                "GET /api/v1/calls/active API_TOKEN",
+                "GET /api/v1/calls/{site}/{callId} API_TOKEN",
+                "POST /api/v1/calls/{site}/{callId}/done API_TOKEN",
+                "POST /api/v1/contacts API_TOKEN",
+                "PUT /api/v1/contacts/{number} API_TOKEN",
+                "GET /api/v1/contacts/{number} API_TOKEN",
+                "DELETE /api/v1/contacts/{number} API_TOKEN");
+        assertThat(routersOutsideApiRoutes(processor.context())).as("routers whose routes declare no guard").isEmpty();
+    }
+
+    @Test
+    void shouldRefuseEveryRouteWithoutTheApiTokenAndWithAnotherOne() {
+        for (Route route : guardedRoutes(processor.context())) {
+            String method = route.method().name();
+            assertThat(processor.request(method, samplePath(route), null)).as(route.toString())
+                    .startsWith("401 ").contains("Send the API token as 'Authorization: Bearer <token>'.");
+            assertThat(processor.request(method, samplePath(route), "Bearer it-admin-token")).as(route.toString())
+                    .startsWith("401 ").contains("The API token is not valid.");
+        }
+    }
+
+    @Test
+    void shouldAnswerUnknownPathsWrongMethodsAndBadQueriesWithProblemDetails() {
+        String token = "Bearer " + ProcessorInstance.API_TOKEN;
+
+        assertThat(processor.request("GET", "/api/v1/nothing", token)).startsWith("404 ").contains("\"errors\":[]");
+        assertThat(processor.request("PATCH", "/api/v1/contacts/4930", token)).startsWith("405 ")
+                .contains("This path takes PUT, GET, DELETE.");
+        assertThat(processor.request("GET", "/api/v1/cti/log?limit=0&missed=maybe", token)).startsWith("400 ")
+                .contains("{\"field\":\"missed\",\"message\":\"must be true or false\"}")
+                .contains("{\"field\":\"limit\",\"message\":\"must be a number from 1 to 1000\"}");
+        await().atMost(Duration.ofSeconds(30)).alias("404 once the stores are queryable (503 during a rebalance)")
+                .until(() -> processor.request("GET", "/api/v1/calls/default/no-such-call", token),
+                        answer -> answer.startsWith("404 ") && answer.contains("\"errors\":[]"));
+    }
+
+    @Test
+    void shouldServeItsOwnApiDocumentWithThePropertyNamesTheApiSpeaks() {
+        String openApi = processor.getManagement("/actuator/openapi");
+        assertThat(openApi).startsWith("200 ");
+        String document = openApi.substring(4);
+
+        assertThat(documentedOperations(document)).containsExactlyInAnyOrderElementsOf(guardedRoutes(processor.context())
+                .stream().map(route -> route.method().name() + " " + route.path()).toList());
+        assertThat(schema(document, "CallView").path("properties").has("from_comment")).isTrue();
+        assertThat(propertiesNotInSnakeCase(document, Set.of())).isEmpty();
+    }
+}
