@@ -176,19 +176,20 @@ class SiteRulesReplicationIT {
     }
 
     @Test
-    void shouldKeepATimeZoneAndServiceLevelThresholdPerSiteForLaterReadersOfSites() {
+    void shouldKeepTheStatisticsSettingsPerSiteForLaterReadersOfSites() {
         assertThat(first.admin("GET", "/" + site, null)).contains("\"time_zone\":\"UTC\"")
-                .contains("\"service_level_threshold_seconds\":20");
+                .contains("\"service_level_threshold_seconds\":20").contains("\"abandoned_short_seconds\":5");
 
         String updated = first.admin("PUT", "/" + site, "{\"display_name\":\"Berlin\",\"enabled\":true,"
-                + "\"time_zone\":\"Europe/Berlin\",\"service_level_threshold_seconds\":15}");
+                + "\"time_zone\":\"Europe/Berlin\",\"service_level_threshold_seconds\":15,\"abandoned_short_seconds\":8}");
 
         assertThat(updated).startsWith("200 ").contains("\"time_zone\":\"Europe/Berlin\"")
-                .contains("\"service_level_threshold_seconds\":15");
+                .contains("\"service_level_threshold_seconds\":15").contains("\"abandoned_short_seconds\":8");
         await().atMost(Duration.ofSeconds(1)).until(() -> second.admin("GET", "/" + site, null).contains("Europe/Berlin"));
         assertThat(first.admin("PUT", "/" + site, "{\"display_name\":\"Berlin\",\"enabled\":true,"
-                + "\"time_zone\":\"CET+1\",\"service_level_threshold_seconds\":0}")).startsWith("400 ")
-                .contains("\"field\":\"time_zone\"").contains("\"field\":\"service_level_threshold_seconds\"");
+                + "\"time_zone\":\"CET+1\",\"service_level_threshold_seconds\":0,\"abandoned_short_seconds\":61}"))
+                .startsWith("400 ").contains("\"field\":\"time_zone\"")
+                .contains("\"field\":\"service_level_threshold_seconds\"").contains("\"field\":\"abandoned_short_seconds\"");
     }
 
     @Test

@@ -19,6 +19,10 @@ import io.callstream.processor.query.CallQueryHandler;
 import io.callstream.processor.query.CallRoutes;
 import io.callstream.processor.query.LocalCallStores;
 import io.callstream.processor.query.PeerClient;
+import io.callstream.processor.stats.api.LocalStats;
+import io.callstream.processor.stats.api.StatsHandler;
+import io.callstream.processor.stats.api.StatsQueries;
+import io.callstream.processor.stats.api.StatsRoutes;
 import io.callstream.processor.topology.ProcessorTopology;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
@@ -86,6 +90,14 @@ public class ProcessorConfiguration {
                 processorStreams::applicationServer, processorBlockingScheduler);
     }
 
+    @Bean
+    StatsHandler statsHandler(ProcessorStreams processorStreams, CallQueries callQueries, WebClient.Builder webClients,
+            Scheduler processorBlockingScheduler, Clock clock) {
+        return new StatsHandler(new StatsQueries(new LocalStats(processorStreams::streams), processorStreams::streams,
+                new PeerClient(webClients, PEER_TIMEOUT), processorStreams::applicationServer, callQueries,
+                processorBlockingScheduler, clock));
+    }
+
     @Bean(destroyMethod = "close")
     KafkaProducer<String, CallCommand> callCommandProducer(KafkaProperties kafka) {
         return new KafkaProducer<>(reliable(kafka.buildProducerProperties(), "callstream-call-commands"),
@@ -116,13 +128,14 @@ public class ProcessorConfiguration {
     /** The processor's one router, every route behind the API token; before the edge's in an all-in-one application. */
     @Bean
     @Order(-10)
-    ApiRoutes processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler,
+    ApiRoutes processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler, StatsHandler statsHandler,
             ProcessorProperties properties) {
         ProblemMapping problems = ContactRoutes.problems(CallRoutes.problems(ProblemMapping.builder())).build();
         ApiRoutes.Builder routes = ApiRoutes.builder(problems)
                 .enforce(Guard.API_TOKEN, new BearerTokenGuard("API token", "callstream", properties.apiToken()));
         CallRoutes.addTo(routes, callQueryHandler);
         ContactRoutes.addTo(routes, contactsHandler);
+        StatsRoutes.addTo(routes, statsHandler);
         return routes.build();
     }
 

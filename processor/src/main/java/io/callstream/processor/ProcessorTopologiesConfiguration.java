@@ -1,6 +1,7 @@
 package io.callstream.processor;
 
 import io.callstream.processor.config.ProcessorProperties;
+import io.callstream.processor.stats.StatisticsTopology;
 import io.callstream.processor.topology.CallRecordTopology;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +17,10 @@ public class ProcessorTopologiesConfiguration {
     @Bean
     CallRecordTopology callRecordTopology(ProcessorProperties properties) {
         return new CallRecordTopology(properties.callRules(), properties.punctuationInterval());
+    }
+
+    @Bean
+    StatisticsTopology statisticsTopology(ProcessorProperties properties) {
+        return new StatisticsTopology(properties.statsRetention());
     }
 }

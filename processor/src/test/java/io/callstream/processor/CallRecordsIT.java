@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The processor on a real broker, with two instances sharing the work. */
 class CallRecordsIT {
@@ -113,6 +117,34 @@ class CallRecordsIT {
         }
         assertThat(first.get("/api/v1/calls/" + site + "/unknown")).startsWith("404 ");
         assertThat(second.get("/api/v1/calls/" + site + "/unknown")).startsWith("404 ");
+
+        String range = "/api/v1/stats?site=" + site + "&interval=1d&from=" + LocalDate.ofInstant(start, ZoneOffset.UTC)
+                .minusDays(1) + "&to=" + LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).plusDays(1);
+        await().atMost(PATIENCE).until(() -> sum(first.get(range), "offered") == calls * 2 / 3);
+        String stats = first.get(range);
+        assertThat(sum(stats, "missed")).as("hung up after 30 s, unanswered").isEqualTo(calls * 2 / 3);
+        assertThat(max(stats, "peak_concurrent")).as("all ring at once before the first hangs up").isEqualTo(calls);
+        assertThat(second.get(range)).isEqualTo(stats);
+        assertThat(second.get(range + "&format=csv")).isEqualTo(first.get(range + "&format=csv"))
+                .startsWith("200 start,end,offered,answered,missed");
+        String today = first.get("/api/v1/stats/today?site=" + site);
+        assertThat(today).startsWith("200 ").contains("\"active_now\":{\"ringing\":" + calls / 3 + ",\"talking\":0}");
+        assertThat(second.get("/api/v1/stats/today?site=" + site)).isEqualTo(today);
+    }
+
+    private static long sum(String answer, String figure) {
+        return series(answer).stream().mapToLong(window -> window.path(figure).asLong()).sum();
+    }
+
+    private static long max(String answer, String figure) {
+        return series(answer).stream().mapToLong(window -> window.path(figure).asLong()).max().orElse(0);
+    }
+
+    private static List<JsonNode> series(String answer) {
+        assertThat(answer).startsWith("200 ");
+        List<JsonNode> windows = new ArrayList<>();
+        JsonMapper.shared().readTree(answer.substring(4)).path("series").forEach(windows::add);
+        return windows;
     }
 
     @Test

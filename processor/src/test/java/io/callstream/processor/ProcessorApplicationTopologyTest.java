@@ -38,8 +38,10 @@ class ProcessorApplicationTopologyTest {
         assertThat(parts).isNotEmpty();
         assertThat(described).doesNotContainPattern("KSTREAM-|KTABLE-|KSTORE-|-\\d{10}");
         assertThat(described).contains(StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS,
-                StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS, StoreNames.CONTACTS);
-        assertThat(described).contains(Topics.CTI_EVENTS, Topics.CALL_COMMANDS, Topics.CONTACTS, Topics.CALL_RECORDS);
+                StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS, StoreNames.CONTACTS, StoreNames.SITES,
+                StoreNames.STATS_CONTRIBUTIONS, StoreNames.STATS_QUARTERS);
+        assertThat(described).contains(Topics.CTI_EVENTS, Topics.CALL_COMMANDS, Topics.CONTACTS, Topics.CALL_RECORDS,
+                Topics.SITES, Topics.CALL_STATS, "stats-deltas");
     }
 
     /** The parts as the application wires them, with the processor's default settings. */

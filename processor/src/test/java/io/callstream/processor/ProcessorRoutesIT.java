@@ -52,7 +52,9 @@ class ProcessorRoutesIT {
                 "POST /api/v1/contacts API_TOKEN",
                 "PUT /api/v1/contacts/{number} API_TOKEN",
                 "GET /api/v1/contacts/{number} API_TOKEN",
-                "DELETE /api/v1/contacts/{number} API_TOKEN");
+                "DELETE /api/v1/contacts/{number} API_TOKEN",
+                "GET /api/v1/stats API_TOKEN",
+                "GET /api/v1/stats/today API_TOKEN");
         assertThat(routersOutsideApiRoutes(processor.context())).as("routers whose routes declare no guard").isEmpty();
     }
 

@@ -48,6 +48,20 @@ public final class Topics {
     public static final String CALL_RECORDS = "callstream.call-records.v1";
 
     /**
+     * Call statistics: per site, queue and agent, per quarter hour, local hour and local day of the
+     * site's time zone, republished whenever a call in the window changes.
+     * <ul>
+     *   <li>key: {@code "{site}/{dimension}/{interval}/{window start}"}: dimension {@code site},
+     *       {@code queue/<queue>} or {@code agent/<agent>} (the name URL-encoded), interval {@code 15m},
+     *       {@code 1h} or {@code 1d}, the start as ISO-8601 ({@code 2026-12-01T09:00:00Z});</li>
+     *   <li>value: {@link CallStats};</li>
+     *   <li>producer: the processor (exactly once); consumers: analytics, dashboards;</li>
+     *   <li>cleanup: compact: the latest record of a key is the window.</li>
+     * </ul>
+     */
+    public static final String CALL_STATS = "callstream.call-stats.v1";
+
+    /**
      * User decisions about calls (marking a missed call done), applied in order with the events.
      * <ul>
      *   <li>key: {@link CallKey} text {@code "{site}/{callId}"}; the topic has as many partitions as

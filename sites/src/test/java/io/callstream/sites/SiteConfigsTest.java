@@ -13,6 +13,8 @@ class SiteConfigsTest {
         assertThat(SiteConfig.getClassSchema().getField("timeZone").defaultVal()).isEqualTo(SiteConfigs.DEFAULT_TIME_ZONE);
         assertThat(SiteConfig.getClassSchema().getField("serviceLevelThresholdSeconds").defaultVal())
                 .isEqualTo(SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS);
+        assertThat(SiteConfig.getClassSchema().getField("abandonedShortSeconds").defaultVal())
+                .isEqualTo(SiteConfigs.DEFAULT_ABANDONED_SHORT_SECONDS);
     }
 
     @Test
@@ -25,5 +27,9 @@ class SiteConfigsTest {
         assertThat(SiteConfigs.isServiceLevelThreshold(3_600)).isTrue();
         assertThat(SiteConfigs.isServiceLevelThreshold(0)).isFalse();
         assertThat(SiteConfigs.isServiceLevelThreshold(3_601)).isFalse();
+        assertThat(SiteConfigs.isAbandonedShort(1)).isTrue();
+        assertThat(SiteConfigs.isAbandonedShort(60)).isTrue();
+        assertThat(SiteConfigs.isAbandonedShort(0)).isFalse();
+        assertThat(SiteConfigs.isAbandonedShort(61)).isFalse();
     }
 }

@@ -131,8 +131,8 @@ class StandaloneIT {
 
         List<String> operations = guardedRoutes(running).stream()
                 .map(route -> route.method().name() + " " + route.path()).toList();
-        assertThat(operations).as("the processor's 8 routes and the edge's 18").hasSize(26)
-                .contains("GET /api/v1/cti/log", "POST /api/v1/contacts", "POST /api/v1/cti/{token}",
+        assertThat(operations).as("the processor's 10 routes and the edge's 18").hasSize(28)
+                .contains("GET /api/v1/cti/log", "POST /api/v1/contacts", "GET /api/v1/stats", "POST /api/v1/cti/{token}",
                         "PUT /api/v1/admin/sites/{siteId}/block-list");
         assertThat(routersOutsideApiRoutes(running)).isEmpty();
         String openApi = management("/actuator/openapi");

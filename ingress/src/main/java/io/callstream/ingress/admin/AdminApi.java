@@ -17,7 +17,7 @@ public final class AdminApi {
     /** A site as the API shows it; never with its token. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SiteView(String id, String displayName, boolean enabled, String countryCode, String timeZone,
-            int serviceLevelThresholdSeconds, String defaultCallerId, int blockListSize, int routingSize,
+            int serviceLevelThresholdSeconds, int abandonedShortSeconds, String defaultCallerId, int blockListSize, int routingSize,
             Instant updatedAt) {
     }
 
@@ -28,20 +28,21 @@ public final class AdminApi {
 
     /**
      * A new site; {@code display_name} defaults to the id, {@code enabled} to true, {@code time_zone}
-     * to UTC, {@code service_level_threshold_seconds} to 20.
+     * to UTC, {@code service_level_threshold_seconds} to 20, {@code abandoned_short_seconds} to 5.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record NewSite(String id, String displayName, Boolean enabled, String countryCode, String timeZone,
-            Integer serviceLevelThresholdSeconds) {
+            Integer serviceLevelThresholdSeconds, Integer abandonedShortSeconds) {
     }
 
     /**
      * A site's settings, replaced as a whole: a missing {@code country_code} removes it, a missing
-     * {@code time_zone} or {@code service_level_threshold_seconds} sets its default (UTC, 20).
+     * {@code time_zone}, {@code service_level_threshold_seconds} or {@code abandoned_short_seconds}
+     * sets its default (UTC, 20, 5).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SiteSettings(String displayName, Boolean enabled, String countryCode, String timeZone,
-            Integer serviceLevelThresholdSeconds) {
+            Integer serviceLevelThresholdSeconds, Integer abandonedShortSeconds) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -38,7 +38,8 @@ public final class AdminRoutes {
                 .GET(SITE, Guard.ADMIN_TOKEN, admin::site, site("getSite", "Get a site")
                         .response(HttpStatus.OK, "The site.", json(AdminApi.SiteView.class)))
                 .PUT(SITE, Guard.ADMIN_TOKEN, admin::update, change("updateSite",
-                        "Replace a site's settings (display name, enabled, country code, time zone, service-level threshold)")
+                        "Replace a site's settings (display name, enabled, country code, time zone, service-level threshold, "
+                                + "short-abandon limit)")
                         .body(AdminApi.SiteSettings.class, "The settings; missing ones take their defaults.")
                         .response(HttpStatus.OK, "The site as it is now.", json(AdminApi.SiteView.class)))
                 .POST(SITE + "/disable", Guard.ADMIN_TOKEN, admin::disable, change("disableSite", "Disable a site")

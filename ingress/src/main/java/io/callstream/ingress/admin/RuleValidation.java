@@ -64,6 +64,12 @@ final class RuleValidation {
         }
     }
 
+    void abandonedShort(String field, Integer seconds) {
+        if (seconds != null && !SiteConfigs.isAbandonedShort(seconds)) {
+            add(field, "must be 1 to " + SiteConfigs.MAX_ABANDONED_SHORT_SECONDS + " seconds");
+        }
+    }
+
     void callerId(String field, String callerId) {
         if (callerId == null || callerId.isEmpty()) {
             add(field, "is required");

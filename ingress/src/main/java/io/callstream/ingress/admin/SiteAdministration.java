@@ -46,6 +46,7 @@ public final class SiteAdministration {
         validation.countryCode("country_code", request.countryCode());
         validation.timeZone("time_zone", request.timeZone());
         validation.serviceLevelThreshold("service_level_threshold_seconds", request.serviceLevelThresholdSeconds());
+        validation.abandonedShort("abandoned_short_seconds", request.abandonedShortSeconds());
         validation.throwIfInvalid();
         String token = TokenDigest.newToken();
         SiteConfig created = writer.write(request.id(), current -> {
@@ -60,6 +61,8 @@ public final class SiteAdministration {
                     .setTimeZone(orDefault(request.timeZone(), SiteConfigs.DEFAULT_TIME_ZONE))
                     .setServiceLevelThresholdSeconds(orDefault(request.serviceLevelThresholdSeconds(),
                             SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS))
+                    .setAbandonedShortSeconds(orDefault(request.abandonedShortSeconds(),
+                            SiteConfigs.DEFAULT_ABANDONED_SHORT_SECONDS))
                     .setTokenSha256(TokenDigest.of(token)));
         }).orElseThrow();
         return new AdminApi.SiteWithToken(view(created), token);
@@ -71,6 +74,7 @@ public final class SiteAdministration {
         validation.countryCode("country_code", settings.countryCode());
         validation.timeZone("time_zone", settings.timeZone());
         validation.serviceLevelThreshold("service_level_threshold_seconds", settings.serviceLevelThresholdSeconds());
+        validation.abandonedShort("abandoned_short_seconds", settings.abandonedShortSeconds());
         if (settings.enabled() == null) {
             validation.add("enabled", "is required");
         }
@@ -81,7 +85,9 @@ public final class SiteAdministration {
                 .setCountryCode(settings.countryCode())
                 .setTimeZone(orDefault(settings.timeZone(), SiteConfigs.DEFAULT_TIME_ZONE))
                 .setServiceLevelThresholdSeconds(orDefault(settings.serviceLevelThresholdSeconds(),
-                        SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS))));
+                        SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS))
+                .setAbandonedShortSeconds(orDefault(settings.abandonedShortSeconds(),
+                        SiteConfigs.DEFAULT_ABANDONED_SHORT_SECONDS))));
     }
 
     public AdminApi.SiteView setEnabled(String siteId, boolean enabled) {
@@ -256,7 +262,7 @@ public final class SiteAdministration {
 
     static AdminApi.SiteView view(SiteConfig site) {
         return new AdminApi.SiteView(site.getSiteId(), site.getDisplayName(), site.getEnabled(), site.getCountryCode(),
-                site.getTimeZone(), site.getServiceLevelThresholdSeconds(),
+                site.getTimeZone(), site.getServiceLevelThresholdSeconds(), site.getAbandonedShortSeconds(),
                 site.getDefaultCallerId(), site.getBlockList().size(), site.getRouting().size(), site.getUpdatedAt());
     }
 }

@@ -69,11 +69,13 @@ public record IngressProperties(
      * @param countryCode country code for national numbers in the site's rules, for example {@code 49}
      * @param timeZone    IANA time zone of the site (where its days begin for statistics); UTC if empty
      * @param serviceLevelThresholdSeconds answered within this many seconds counts as within the service level
+     * @param abandonedShortSeconds a missed call shorter than this counts as abandoned at once in the statistics
      * @param rules       block list and outbound caller-id routing
      */
     public record SiteProperties(String id, String displayName, String token, @DefaultValue("true") boolean enabled,
             String countryCode, @DefaultValue(SiteConfigs.DEFAULT_TIME_ZONE) String timeZone,
             @DefaultValue("" + SiteConfigs.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS) int serviceLevelThresholdSeconds,
+            @DefaultValue("" + SiteConfigs.DEFAULT_ABANDONED_SHORT_SECONDS) int abandonedShortSeconds,
             @DefaultValue Rules rules) {
     }
 

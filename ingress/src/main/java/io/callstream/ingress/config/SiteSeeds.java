@@ -46,6 +46,10 @@ final class SiteSeeds {
                 throw invalid("site " + site.id() + " needs a service-level-threshold-seconds of 1 to "
                         + SiteConfigs.MAX_SERVICE_LEVEL_THRESHOLD_SECONDS);
             }
+            if (!SiteConfigs.isAbandonedShort(site.abandonedShortSeconds())) {
+                throw invalid("site " + site.id() + " needs an abandoned-short-seconds of 1 to "
+                        + SiteConfigs.MAX_ABANDONED_SHORT_SECONDS);
+            }
             SiteConfig seed = seed(site, clock);
             String sharing = siteByTokenDigest.putIfAbsent(seed.getTokenSha256(), site.id());
             if (sharing != null) {
@@ -70,6 +74,7 @@ final class SiteSeeds {
                 .setCountryCode(site.countryCode())
                 .setTimeZone(site.timeZone())
                 .setServiceLevelThresholdSeconds(site.serviceLevelThresholdSeconds())
+                .setAbandonedShortSeconds(site.abandonedShortSeconds())
                 .setTokenSha256(TokenDigest.of(site.token()))
                 .setBlockList(rules.blockList().stream()
                         .map(entry -> new BlockEntry(entry.callerId(), entry.note())).toList())

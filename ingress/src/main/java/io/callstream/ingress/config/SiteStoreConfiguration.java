@@ -3,22 +3,20 @@ package io.callstream.ingress.config;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.callstream.ingress.observability.SitesHealthIndicator;
 import io.callstream.sites.store.SiteStore;
 import io.callstream.sites.store.SiteStoreLifecycle;
 import io.callstream.sites.store.SiteWriter;
+import io.callstream.sites.store.SitesTopic;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.SiteConfig;
-import io.callstream.schema.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,15 +27,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class SiteStoreConfiguration {
 
-    /** A site with 200,000 block entries is a few MiB of Avro before compression. */
-    private static final int MAX_SITE_RECORD_BYTES = 64 * 1024 * 1024;
-
     @Bean
     NewTopic sitesTopic(IngressProperties properties) {
-        return new NewTopic(Topics.SITES, Optional.of(1), Optional.ofNullable(properties.sitesTopic().replicationFactor()))
-                .configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_SITE_RECORD_BYTES)));
+        return SitesTopic.definition(properties.sitesTopic().replicationFactor());
     }
 
     @Bean
@@ -76,8 +68,8 @@ class SiteStoreConfiguration {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Whole sites are written at once; large block lists compress well.
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_SITE_RECORD_BYTES);
-        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MAX_SITE_RECORD_BYTES);
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, SitesTopic.MAX_SITE_RECORD_BYTES);
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * SitesTopic.MAX_SITE_RECORD_BYTES);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sitesTopic.writeTimeout().toMillis());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "callstream-sites-writer-" + UUID.randomUUID());
         return settings;
@@ -92,7 +84,7 @@ class SiteStoreConfiguration {
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // An auto-created topic would not be compacted; the lifecycle creates it properly instead.
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_SITE_RECORD_BYTES);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, SitesTopic.MAX_SITE_RECORD_BYTES);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "callstream-sites-replicator-" + UUID.randomUUID());
         return settings;
     }

@@ -113,6 +113,9 @@ class RuleValidationTest {
         validation.serviceLevelThreshold("threshold", 1);
         validation.serviceLevelThreshold("threshold", 3_600);
         validation.serviceLevelThreshold("threshold", null);
+        validation.abandonedShort("short", 1);
+        validation.abandonedShort("short", 60);
+        validation.abandonedShort("short", null);
 
         validation.throwIfInvalid();
     }
@@ -126,7 +129,10 @@ class RuleValidationTest {
         validation.timeZone("c", "berlin");
         validation.serviceLevelThreshold("d", 0);
         validation.serviceLevelThreshold("e", 3_601);
+        validation.abandonedShort("f", 0);
+        validation.abandonedShort("g", 61);
 
-        assertThat(violations(validation)).extracting(Violation::field).containsExactly("a", "b", "c", "d", "e");
+        assertThat(violations(validation)).extracting(Violation::field)
+                .containsExactly("a", "b", "c", "d", "e", "f", "g");
     }
 }

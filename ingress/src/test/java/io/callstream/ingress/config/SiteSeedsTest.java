@@ -24,7 +24,7 @@ class SiteSeedsTest {
                 List.of(new IngressProperties.Route("41*", "41715877777", null)), "4930777000");
 
         List<SiteConfig> seeds = SiteSeeds.of(List.of(
-                new IngressProperties.SiteProperties("berlin", null, "berlin-token", true, "49", "Europe/Berlin", 15, rules)), CLOCK);
+                new IngressProperties.SiteProperties("berlin", null, "berlin-token", true, "49", "Europe/Berlin", 15, 8, rules)), CLOCK);
 
         assertThat(seeds).singleElement().satisfies(seed -> {
             assertThat(seed.getSiteId()).isEqualTo("berlin");
@@ -35,20 +35,25 @@ class SiteSeedsTest {
             assertThat(seed.getDefaultCallerId()).isEqualTo("4930777000");
             assertThat(seed.getTimeZone()).isEqualTo("Europe/Berlin");
             assertThat(seed.getServiceLevelThresholdSeconds()).isEqualTo(15);
+            assertThat(seed.getAbandonedShortSeconds()).isEqualTo(8);
             assertThat(seed.getUpdatedAt()).isEqualTo(CLOCK.instant());
         });
     }
 
     @Test
-    void shouldRefuseATimeZoneThatIsNoIanaZoneAndAThresholdOutOfRange() {
+    void shouldRefuseATimeZoneThatIsNoIanaZoneAndThresholdsOutOfRange() {
         assertThatThrownBy(() -> SiteSeeds.of(List.of(
-                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "Berlin", 20, NO_RULES)), CLOCK))
+                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "Berlin", 20, 5, NO_RULES)), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("site a has time-zone Berlin, which is no IANA time zone");
         assertThatThrownBy(() -> SiteSeeds.of(List.of(
-                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "UTC", 0, NO_RULES)), CLOCK))
+                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "UTC", 0, 5, NO_RULES)), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("site a needs a service-level-threshold-seconds of 1 to 3600");
+        assertThatThrownBy(() -> SiteSeeds.of(List.of(
+                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "UTC", 20, 61, NO_RULES)), CLOCK))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("site a needs an abandoned-short-seconds of 1 to 60");
     }
 
     @Test
@@ -81,12 +86,12 @@ class SiteSeedsTest {
         IngressProperties.Rules wildcardInside = new IngressProperties.Rules(
                 List.of(new IngressProperties.BlockEntry("49*171", null)), null, null);
         assertThatThrownBy(() -> SiteSeeds.of(List.of(
-                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "UTC", 20, wildcardInside)), CLOCK))
+                new IngressProperties.SiteProperties("a", null, "token-1", true, null, "UTC", 20, 5, wildcardInside)), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'*' may only end a block list entry");
     }
 
     private static IngressProperties.SiteProperties site(String id, String token) {
-        return new IngressProperties.SiteProperties(id, null, token, true, null, "UTC", 20, NO_RULES);
+        return new IngressProperties.SiteProperties(id, null, token, true, null, "UTC", 20, 5, NO_RULES);
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param idMemory             a call id's call count is kept this long after its last call was forgotten
  * @param punctuationInterval  how often timeouts and retention are checked
  * @param contactsImportMaxSize largest contacts CSV file accepted (413 above)
+ * @param statsRetention       how long a statistics window keeps counting changes of its calls; older
+ *                             windows leave the stores (their figures stay on the statistics topic)
  */
 @ConfigurationProperties("callstream.processor")
 public record ProcessorProperties(
@@ -43,7 +45,8 @@ public record ProcessorProperties(
         @DefaultValue("1h") Duration reuseGap,
         @DefaultValue("90d") Duration idMemory,
         @DefaultValue("30s") Duration punctuationInterval,
-        @DefaultValue("64MB") DataSize contactsImportMaxSize) {
+        @DefaultValue("64MB") DataSize contactsImportMaxSize,
+        @DefaultValue("35d") Duration statsRetention) {
 
     public ProcessorProperties {
         if (stateDirectory == null) {

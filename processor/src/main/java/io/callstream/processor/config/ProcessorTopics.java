@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import io.callstream.schema.Topics;
+import io.callstream.sites.store.SitesTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -40,7 +41,9 @@ final class ProcessorTopics {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         for (NewTopic topic : List.of(
                 topic(Topics.CALL_RECORDS, eventPartitions, compacted),
+                topic(Topics.CALL_STATS, eventPartitions, compacted),
                 topic(Topics.CONTACTS, 1, compacted),
+                SitesTopic.definition(properties.replicationFactor()),
                 topic(Topics.DEAD_LETTERS, 1, Map.of()))) {
             if (partitions(topic.name()).isEmpty()) {
                 create(topic);

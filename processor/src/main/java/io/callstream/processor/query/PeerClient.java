@@ -30,6 +30,23 @@ public final class PeerClient {
 
     /** GET {@code path?local=true&query} on the instance, as a list of calls; a 404 is an empty list. */
     public Mono<List<CallView>> calls(HostInfo instance, String path, String query, String authorization) {
+        return get(instance, path, query, authorization)
+                .bodyToMono(CALLS)
+                .onErrorResume(WebClientResponseException.class,
+                        e -> e.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.just(List.of()) : Mono.error(e))
+                .timeout(timeout)
+                .onErrorMap(e -> !(e instanceof NotQueryableHereException), e -> notAnswered(instance, e));
+    }
+
+    /** GET {@code path?local=true&query} on the instance, as one document of this type. */
+    public <T> Mono<T> document(HostInfo instance, String path, String query, String authorization, Class<T> type) {
+        return get(instance, path, query, authorization)
+                .bodyToMono(type)
+                .timeout(timeout)
+                .onErrorMap(e -> !(e instanceof NotQueryableHereException), e -> notAnswered(instance, e));
+    }
+
+    private WebClient.ResponseSpec get(HostInfo instance, String path, String query, String authorization) {
         String uri = "http://" + instance.host() + ":" + instance.port() + path + "?local=true"
                 + (query.isEmpty() ? "" : "&" + query);
         return client.get().uri(java.net.URI.create(uri))
@@ -38,12 +55,10 @@ public final class PeerClient {
                         headers.set(HttpHeaders.AUTHORIZATION, authorization);
                     }
                 })
-                .retrieve()
-                .bodyToMono(CALLS)
-                .onErrorResume(WebClientResponseException.class,
-                        e -> e.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.just(List.of()) : Mono.error(e))
-                .timeout(timeout)
-                .onErrorMap(e -> !(e instanceof NotQueryableHereException),
-                        e -> new NotQueryableHereException("instance " + instance + " did not answer: " + e, e));
+                .retrieve();
+    }
+
+    private static NotQueryableHereException notAnswered(HostInfo instance, Throwable failure) {
+        return new NotQueryableHereException("instance " + instance + " did not answer: " + failure, failure);
     }
 }

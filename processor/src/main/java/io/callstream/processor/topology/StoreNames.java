@@ -1,6 +1,6 @@
 package io.callstream.processor.topology;
 
-/** The state stores of the call-record topology; the query classes read them by these names. */
+/** The state stores of the processor's topologies; the query classes read them by these names. */
 public final class StoreNames {
 
     /** Call id ({@code "{site}/{callId}"}) to its {@code CallHistory}. */
@@ -15,6 +15,12 @@ public final class StoreNames {
     public static final String ACTIVE_CALLS = "active-calls";
     /** Global: normalised number to {@code Contact}. */
     public static final String CONTACTS = "contacts";
+    /** Global: site id to its {@code SiteConfig} (time zone, service-level threshold). */
+    public static final String SITES = "sites";
+    /** Record key to the {@code StatsContribution} its latest version added to the statistics. */
+    public static final String STATS_CONTRIBUTIONS = "stats-contributions";
+    /** {@code "{site}/{dimension}/{quarter start millis, 13 digits}"} to the quarter's {@code StatsCounts}. */
+    public static final String STATS_QUARTERS = "stats-quarters";
 
     private StoreNames() {
     }

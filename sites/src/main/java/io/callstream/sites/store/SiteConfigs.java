@@ -12,10 +12,15 @@ import io.callstream.schema.SiteConfig;
 /** Reads a site's stored configuration as the edge uses it. */
 public final class SiteConfigs {
 
-    /** The schema's defaults of {@code timeZone} and {@code serviceLevelThresholdSeconds}, for settings an operator leaves out. */
+    /**
+     * The schema's defaults of {@code timeZone}, {@code serviceLevelThresholdSeconds} and
+     * {@code abandonedShortSeconds}, for settings an operator leaves out.
+     */
     public static final String DEFAULT_TIME_ZONE = "UTC";
     public static final int DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS = 20;
     public static final int MAX_SERVICE_LEVEL_THRESHOLD_SECONDS = 3_600;
+    public static final int DEFAULT_ABANDONED_SHORT_SECONDS = 5;
+    public static final int MAX_ABANDONED_SHORT_SECONDS = 60;
 
     /** An IANA time zone id such as {@code Europe/Berlin} or {@code UTC}. */
     public static boolean isTimeZone(String id) {
@@ -24,6 +29,10 @@ public final class SiteConfigs {
 
     public static boolean isServiceLevelThreshold(int seconds) {
         return seconds >= 1 && seconds <= MAX_SERVICE_LEVEL_THRESHOLD_SECONDS;
+    }
+
+    public static boolean isAbandonedShort(int seconds) {
+        return seconds >= 1 && seconds <= MAX_ABANDONED_SHORT_SECONDS;
     }
 
     private SiteConfigs() {

@@ -1,0 +1,67 @@
+package io.callstream.processor.stats;
+
+import java.time.Duration;
+
+import io.callstream.processor.topology.ProcessorTopology;
+import io.callstream.processor.topology.StoreNames;
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.CallRecord;
+import io.callstream.schema.CallStats;
+import io.callstream.schema.SiteConfig;
+import io.callstream.schema.Topics;
+import io.callstream.schema.internal.StatsContribution;
+import io.callstream.schema.internal.StatsCounts;
+import io.callstream.schema.internal.StatsDelta;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Call statistics from call records: each call counted once in its latest version
+ * ({@link StatsContributionProcessor}), summed per quarter hour of each site dimension and published
+ * per quarter, local hour and local day ({@link StatsWindowProcessor}) to {@link Topics#CALL_STATS}.
+ * Sites' time zones and thresholds come from the sites topic, a global table.
+ */
+public final class StatisticsTopology implements ProcessorTopology {
+
+    /** How often quarters and contributions past the retention are deleted. */
+    public static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+
+    private final Duration retention;
+
+    /** @param retention how long a window keeps accepting changes of its calls */
+    public StatisticsTopology(Duration retention) {
+        this.retention = retention;
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder) {
+        Serde<String> keys = Serdes.String();
+        builder.globalTable(Topics.SITES, Consumed.with(keys, AvroSerde.of(SiteConfig.class)).withName("sites"),
+                Materialized.<String, SiteConfig, KeyValueStore<Bytes, byte[]>>as(StoreNames.SITES)
+                        .withKeySerde(keys).withValueSerde(AvroSerde.of(SiteConfig.class)));
+        builder.addStateStore(store(StoreNames.STATS_CONTRIBUTIONS, AvroSerde.of(StatsContribution.class)));
+        builder.addStateStore(store(StoreNames.STATS_QUARTERS, AvroSerde.of(StatsCounts.class)));
+
+        builder.stream(Topics.CALL_RECORDS, Consumed.with(keys, AvroSerde.of(CallRecord.class)).withName("call-records-for-stats"))
+                .process(() -> new StatsContributionProcessor(retention, PURGE_INTERVAL), Named.as("stats-contributions"),
+                        StoreNames.STATS_CONTRIBUTIONS)
+                .repartition(Repartitioned.with(keys, AvroSerde.of(StatsDelta.class)).withName("stats-deltas"))
+                .process(() -> new StatsWindowProcessor(retention, PURGE_INTERVAL), Named.as("stats-quarters"),
+                        StoreNames.STATS_QUARTERS)
+                .to(Topics.CALL_STATS, Produced.with(keys, AvroSerde.of(CallStats.class)).withName("call-stats-out"));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+}
