@@ -18,7 +18,13 @@ import io.callstream.processor.query.CallQueries;
 import io.callstream.processor.query.CallQueryHandler;
 import io.callstream.processor.query.CallRoutes;
 import io.callstream.processor.query.LocalCallStores;
+import io.callstream.processor.live.LiveFeed;
+import io.callstream.processor.live.LiveHandler;
+import io.callstream.processor.live.LiveRoutes;
 import io.callstream.processor.query.PeerClient;
+import io.callstream.processor.schemas.PublishedSchemas;
+import io.callstream.processor.schemas.SchemasHandler;
+import io.callstream.processor.schemas.SchemasRoutes;
 import io.callstream.processor.stats.api.LocalStats;
 import io.callstream.processor.stats.api.StatsHandler;
 import io.callstream.processor.stats.api.StatsQueries;
@@ -59,6 +65,8 @@ public class ProcessorConfiguration {
 
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
+    /** Live streams an instance serves at once (each has a consumer and a thread); more wait for one to end. */
+    private static final int LIVE_STREAMS = 64;
 
     @Bean
     ProcessorStreams processorStreams(List<ProcessorTopology> topologies, ProcessorProperties properties,
@@ -98,6 +106,21 @@ public class ProcessorConfiguration {
                 processorBlockingScheduler, clock));
     }
 
+    @Bean(destroyMethod = "dispose")
+    Scheduler livePollers() {
+        return Schedulers.newBoundedElastic(LIVE_STREAMS, LIVE_STREAMS, "live");
+    }
+
+    @Bean
+    LiveHandler liveHandler(KafkaProperties kafka, Scheduler livePollers) {
+        return new LiveHandler(new LiveFeed(kafka.buildConsumerProperties(), livePollers));
+    }
+
+    @Bean
+    SchemasHandler schemasHandler() {
+        return new SchemasHandler(PublishedSchemas.fromClasspath());
+    }
+
     @Bean(destroyMethod = "close")
     KafkaProducer<String, CallCommand> callCommandProducer(KafkaProperties kafka) {
         return new KafkaProducer<>(reliable(kafka.buildProducerProperties(), "callstream-call-commands"),
@@ -129,13 +152,15 @@ public class ProcessorConfiguration {
     @Bean
     @Order(-10)
     ApiRoutes processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler, StatsHandler statsHandler,
-            ProcessorProperties properties) {
+            SchemasHandler schemasHandler, LiveHandler liveHandler, ProcessorProperties properties) {
         ProblemMapping problems = ContactRoutes.problems(CallRoutes.problems(ProblemMapping.builder())).build();
         ApiRoutes.Builder routes = ApiRoutes.builder(problems)
                 .enforce(Guard.API_TOKEN, new BearerTokenGuard("API token", "callstream", properties.apiToken()));
         CallRoutes.addTo(routes, callQueryHandler);
         ContactRoutes.addTo(routes, contactsHandler);
         StatsRoutes.addTo(routes, statsHandler);
+        SchemasRoutes.addTo(routes, schemasHandler);
+        LiveRoutes.addTo(routes, liveHandler);
         return routes.build();
     }
 

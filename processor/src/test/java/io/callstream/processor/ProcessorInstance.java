@@ -76,6 +76,11 @@ final class ProcessorInstance implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(management + path)).GET());
     }
 
+    /** {@code http://127.0.0.1:<port>} of the API. */
+    String base() {
+        return base;
+    }
+
     ConfigurableApplicationContext context() {
         return context;
     }

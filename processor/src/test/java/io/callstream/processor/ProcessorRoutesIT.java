@@ -12,11 +12,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import io.callstream.kafka.local.SharedLocalKafka;
+import io.callstream.schema.AvroSerde;
+import io.callstream.schema.CallStats;
+import io.callstream.schema.StatsDimension;
+import io.callstream.schema.Topics;
 import io.callstream.web.api.Route;
+import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +62,10 @@ class ProcessorRoutesIT {
                 "GET /api/v1/contacts/{number} API_TOKEN",
                 "DELETE /api/v1/contacts/{number} API_TOKEN",
                 "GET /api/v1/stats API_TOKEN",
-                "GET /api/v1/stats/today API_TOKEN");
+                "GET /api/v1/stats/today API_TOKEN",
+                "GET /api/v1/schemas API_TOKEN",
+                "GET /api/v1/schemas/{fingerprint} API_TOKEN",
+                "GET /api/v1/live API_TOKEN");
         assertThat(routersOutsideApiRoutes(processor.context())).as("routers whose routes declare no guard").isEmpty();
     }
 
@@ -82,6 +93,28 @@ class ProcessorRoutesIT {
         await().atMost(Duration.ofSeconds(30)).alias("404 once the stores are queryable (503 during a rebalance)")
                 .until(() -> processor.request("GET", "/api/v1/calls/default/no-such-call", token),
                         answer -> answer.startsWith("404 ") && answer.contains("\"errors\":[]"));
+    }
+
+    @Test
+    void shouldResolveTheFingerprintInTheHeaderOfARecordToItsWriterSchema() {
+        byte[] record = AvroSerde.of(CallStats.class).serializer().serialize(Topics.CALL_STATS, CallStats.newBuilder()
+                .setSite("s").setDimension(StatsDimension.SITE).setInterval("1h").setWindowStart(Instant.EPOCH)
+                .setWindowEnd(Instant.EPOCH).setTimeZone("UTC").setServiceLevelThresholdSeconds(20).setOffered(0)
+                .setAnswered(0).setMissed(0).setAbandonedShort(0).setRejected(0).setTimedOut(0).setOutbound(0)
+                .setOutboundConnected(0).setTalkSeconds(0).setOutboundTalkSeconds(0).setWaitBuckets(List.of())
+                .setPeakConcurrent(0).build());
+        String fingerprint = HexFormat.of().formatHex(record, 2, 10);
+
+        assertThat(processor.get("/api/v1/schemas")).startsWith("200 ")
+                .contains("{\"name\":\"io.callstream.schema.CallStats\",\"version\":1,\"fingerprint\":\"" + fingerprint
+                        + "\",\"internal\":false}")
+                .contains("\"name\":\"io.callstream.schema.internal.CallHistory\"");
+        String schema = processor.get("/api/v1/schemas/" + fingerprint);
+        assertThat(schema).startsWith("200 ");
+        assertThat(SchemaNormalization.parsingFingerprint64(new org.apache.avro.Schema.Parser().parse(schema.substring(4))))
+                .as("the schema the record was written with").isEqualTo(SchemaNormalization.parsingFingerprint64(
+                        CallStats.getClassSchema()));
+        assertThat(processor.get("/api/v1/schemas/0000000000000000")).startsWith("404 ");
     }
 
     @Test

@@ -131,7 +131,7 @@ class StandaloneIT {
 
         List<String> operations = guardedRoutes(running).stream()
                 .map(route -> route.method().name() + " " + route.path()).toList();
-        assertThat(operations).as("the processor's 10 routes and the edge's 18").hasSize(28)
+        assertThat(operations).as("the processor's 13 routes and the edge's 18").hasSize(31)
                 .contains("GET /api/v1/cti/log", "POST /api/v1/contacts", "GET /api/v1/stats", "POST /api/v1/cti/{token}",
                         "PUT /api/v1/admin/sites/{siteId}/block-list");
         assertThat(routersOutsideApiRoutes(running)).isEmpty();

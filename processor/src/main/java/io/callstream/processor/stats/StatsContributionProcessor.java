@@ -15,12 +15,10 @@ import io.callstream.schema.internal.StatsContribution;
 import io.callstream.schema.internal.StatsCounts;
 import io.callstream.schema.internal.StatsDelta;
 import io.callstream.schema.internal.StatsPart;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -98,14 +96,8 @@ final class StatsContributionProcessor implements Processor<String, CallRecord, 
     /** Calls whose every quarter is past the retention: their windows are gone, so is what they added. */
     private void forgetCallsOlderThanTheRetention(long now) {
         long horizon = now - retention.toMillis();
-        try (KeyValueIterator<String, StatsContribution> all = contributions.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StatsContribution> entry = all.next();
-                if (entry.value.getParts().stream().allMatch(part -> part.getQuarterStart().toEpochMilli() < horizon)) {
-                    contributions.delete(entry.key);
-                }
-            }
-        }
+        StoreSweep.deleteWhere(contributions, (key, contribution) -> contribution.getParts().stream()
+                .allMatch(part -> part.getQuarterStart().toEpochMilli() < horizon));
     }
 
     private record PartKey(String dimension, long quarterStart) {

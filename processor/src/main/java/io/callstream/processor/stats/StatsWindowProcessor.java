@@ -1,21 +1,16 @@
 package io.callstream.processor.stats;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.callstream.processor.topology.StoreNames;
 import io.callstream.schema.CallStats;
 import io.callstream.schema.SiteConfig;
 import io.callstream.schema.internal.StatsCounts;
 import io.callstream.schema.internal.StatsDelta;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -77,15 +72,6 @@ final class StatsWindowProcessor implements Processor<String, StatsDelta, String
 
     private void forgetQuartersOlderThanTheRetention(long now) {
         long horizon = now - retention.toMillis();
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, StatsCounts> all = quarters.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StatsCounts> entry = all.next();
-                if (StatsKeys.quarterStart(entry.key) < horizon) {
-                    old.add(entry.key);
-                }
-            }
-        }
-        old.forEach(quarters::delete);
+        StoreSweep.deleteWhere(quarters, (key, counts) -> StatsKeys.quarterStart(key) < horizon);
     }
 }

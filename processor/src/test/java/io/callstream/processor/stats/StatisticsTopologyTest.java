@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.callstream.processor.topology.ProcessorTopologies;
+import io.callstream.processor.topology.StoreNames;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallOutcome;
 import io.callstream.schema.CallProgress;
@@ -157,6 +158,18 @@ class StatisticsTopologyTest {
     }
 
     @Test
+    void shouldForgetQuartersAndContributionsOnceTheirWindowsArePastTheRetention() {
+        send(Call.in("old").at("09:01:00").queue("sales").answeredBy("alice").waits(4).talks(60));
+        assertThat(entries(StoreNames.STATS_QUARTERS)).as("site, queue, agent").isEqualTo(3);
+        assertThat(entries(StoreNames.STATS_CONTRIBUTIONS)).isEqualTo(1);
+
+        driver.advanceWallClockTime(RETENTION.plus(StatisticsTopology.PURGE_INTERVAL));
+
+        assertThat(entries(StoreNames.STATS_QUARTERS)).isZero();
+        assertThat(entries(StoreNames.STATS_CONTRIBUTIONS)).isZero();
+    }
+
+    @Test
     void shouldCountLocalDaysAndHoursAcrossDaylightSavingChanges() {
         sites.pipeInput("wien", site("wien", "Europe/Berlin", 20));
 
@@ -227,6 +240,17 @@ class StatisticsTopologyTest {
         drain();
         assertThat(latest).as("statistics published").containsKey(key);
         return latest.get(key);
+    }
+
+    private long entries(String store) {
+        long count = 0;
+        try (var all = driver.getKeyValueStore(store).all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
     }
 
     private void drain() {

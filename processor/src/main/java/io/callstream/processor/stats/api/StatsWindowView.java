@@ -32,7 +32,7 @@ public record StatsWindowView(Instant start, Instant end, Long offered, Long ans
      * @param siteAnswered the site's answered calls in the same window, for an agent's share; null otherwise
      * @param direction    {@code in}, {@code out} or null for both directions' figures
      */
-    static StatsWindowView of(CallStats stats, Long siteAnswered, String direction) {
+    public static StatsWindowView of(CallStats stats, Long siteAnswered, String direction) {
         boolean inbound = !"out".equals(direction);
         boolean outbound = !"in".equals(direction);
         Double share = siteAnswered == null || siteAnswered == 0 ? null : (double) stats.getAnswered() / siteAnswered;
