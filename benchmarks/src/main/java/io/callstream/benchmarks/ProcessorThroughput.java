@@ -40,8 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The processor against the raw consumer rate of the same broker, in one run: N pre-produced
  * events (calls of three events) are read once by Kafka's ConsumerPerformance and once replayed by
- * the real processor (exactly-once, RocksDB stores). Then live calls measure the time from the
- * hangup's publication to its committed call record.
+ * the real processor (exactly-once, RocksDB stores), first with statistics, then without. With
+ * statistics, live calls then measure the time from the hangup's publication to its committed call record.
  *
  * <pre>
  * ./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
@@ -72,14 +72,30 @@ public final class ProcessorThroughput {
             ConsumerPerformance.main(new String[] {"--bootstrap-server", bootstrap, "--topic", Topics.CTI_EVENTS,
                     "--messages", String.valueOf(events), "--timeout", "60000", "--group", "raw-" + UUID.randomUUID()});
 
-            System.out.println("== processor replay (exactly-once, RocksDB)");
-            try (ConfigurableApplicationContext processor = startProcessor(bootstrap)) {
-                KafkaStreams streams = awaitRunning(processor);
-                long replayStart = System.nanoTime();
-                awaitNoLag(bootstrap, streams);
-                report("processor replay", events, System.nanoTime() - replayStart);
+            // With statistics first: they read the call-records topic from its start, which must hold only their own run's.
+            double with = replay(bootstrap, events, true, liveCalls);
+            double without = replay(bootstrap, events, false, 0);
+            System.out.printf("== replay with statistics / without: %.2f%n", with / without);
+        }
+    }
+
+    /**
+     * Replays the topic through a fresh processor (its own application id and stores) until every input of
+     * the application, the statistics' internal topics included, stopped moving; then measures live calls.
+     */
+    private static double replay(String bootstrap, int events, boolean statistics, int liveCalls) throws Exception {
+        String applicationId = "bench-processor-" + (statistics ? "with" : "without") + "-statistics";
+        System.out.println("== processor replay (exactly-once, RocksDB), statistics " + (statistics ? "on" : "off"));
+        try (ConfigurableApplicationContext processor = startProcessor(bootstrap, applicationId, statistics)) {
+            awaitRunning(processor);
+            long replayStart = System.nanoTime();
+            long replayEnd = awaitQuiet(bootstrap, applicationId);
+            double rate = report("processor replay, statistics " + (statistics ? "on" : "off"), events,
+                    replayEnd - replayStart);
+            if (liveCalls > 0) {
                 measureLatency(bootstrap, liveCalls);
             }
+            return rate;
         }
     }
 
@@ -118,11 +134,13 @@ public final class ProcessorThroughput {
         return new ProducerRecord<>(Topics.CTI_EVENTS, SITE + "/" + callId, event);
     }
 
-    private static ConfigurableApplicationContext startProcessor(String bootstrap) throws Exception {
+    private static ConfigurableApplicationContext startProcessor(String bootstrap, String applicationId,
+            boolean statistics) throws Exception {
         return new SpringApplicationBuilder(BenchmarkApplication.class)
                 .properties("spring.config.name=processor", "callstream.ingress.enabled=false")
                 .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
-                        "--callstream.processor.application-id=bench-processor",
+                        "--callstream.processor.application-id=" + applicationId,
+                        "--callstream.processor.statistics-enabled=" + statistics,
                         "--callstream.processor.state-directory=" + Files.createTempDirectory("bench-streams"),
                         "--logging.level.root=WARN");
     }
@@ -135,20 +153,33 @@ public final class ProcessorThroughput {
         return processorStreams.streams().orElseThrow();
     }
 
-    private static void awaitNoLag(String bootstrap, KafkaStreams streams) throws Exception {
+    /**
+     * Waits until the events topic is consumed to its end and none of the application's committed offsets
+     * (events, and with statistics the call records and the repartition topic they feed) moved for 3 s;
+     * returns when they last moved. Transaction markers make "committed equals end" unreliable on the
+     * application's own topics, hence the quiet period.
+     */
+    private static long awaitQuiet(String bootstrap, String applicationId) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             for (int partition = 0; partition < PARTITIONS; partition++) {
                 latest.put(new TopicPartition(Topics.CTI_EVENTS, partition), OffsetSpec.latest());
             }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, OffsetAndMetadata> seen = Map.of();
+            long lastMove = System.nanoTime();
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets("bench-processor").partitionsToOffsetAndMetadata().get();
-                boolean done = ends.entrySet().stream().allMatch(end -> committed.containsKey(end.getKey())
-                        && committed.get(end.getKey()).offset() >= end.getValue().offset());
-                if (done) {
-                    return;
+                        admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+                if (!committed.equals(seen)) {
+                    seen = committed;
+                    lastMove = System.nanoTime();
+                }
+                Map<TopicPartition, OffsetAndMetadata> now = committed;
+                boolean eventsDone = ends.entrySet().stream().allMatch(end -> now.containsKey(end.getKey())
+                        && now.get(end.getKey()).offset() >= end.getValue().offset());
+                if (eventsDone && System.nanoTime() - lastMove > Duration.ofSeconds(3).toNanos()) {
+                    return lastMove;
                 }
                 Thread.sleep(100);
             }
@@ -203,7 +234,9 @@ public final class ProcessorThroughput {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(percentile * sorted.size()) - 1)) / 1e6;
     }
 
-    private static void report(String what, long events, long nanos) {
-        System.out.printf("== %s: %d events in %.1f s = %.0f events/s%n", what, events, nanos / 1e9, events / (nanos / 1e9));
+    private static double report(String what, long events, long nanos) {
+        double rate = events / (nanos / 1e9);
+        System.out.printf("== %s: %d events in %.1f s = %.0f events/s%n", what, events, nanos / 1e9, rate);
+        return rate;
     }
 }

@@ -40,6 +40,7 @@ import io.callstream.web.api.ProblemMapping;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -99,6 +100,8 @@ public class ProcessorConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = ProcessorTopologiesConfiguration.STATISTICS_SWITCH, havingValue = "true",
+            matchIfMissing = true)
     StatsHandler statsHandler(ProcessorStreams processorStreams, CallQueries callQueries, WebClient.Builder webClients,
             Scheduler processorBlockingScheduler, Clock clock) {
         return new StatsHandler(new StatsQueries(new LocalStats(processorStreams::streams), processorStreams::streams,
@@ -151,14 +154,15 @@ public class ProcessorConfiguration {
     /** The processor's one router, every route behind the API token; before the edge's in an all-in-one application. */
     @Bean
     @Order(-10)
-    ApiRoutes processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler, StatsHandler statsHandler,
-            SchemasHandler schemasHandler, LiveHandler liveHandler, ProcessorProperties properties) {
+    ApiRoutes processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler,
+            ObjectProvider<StatsHandler> statsHandler, SchemasHandler schemasHandler, LiveHandler liveHandler,
+            ProcessorProperties properties) {
         ProblemMapping problems = ContactRoutes.problems(CallRoutes.problems(ProblemMapping.builder())).build();
         ApiRoutes.Builder routes = ApiRoutes.builder(problems)
                 .enforce(Guard.API_TOKEN, new BearerTokenGuard("API token", "callstream", properties.apiToken()));
         CallRoutes.addTo(routes, callQueryHandler);
         ContactRoutes.addTo(routes, contactsHandler);
-        StatsRoutes.addTo(routes, statsHandler);
+        statsHandler.ifAvailable(stats -> StatsRoutes.addTo(routes, stats));
         SchemasRoutes.addTo(routes, schemasHandler);
         LiveRoutes.addTo(routes, liveHandler);
         return routes.build();

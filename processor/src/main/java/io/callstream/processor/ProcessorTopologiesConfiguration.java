@@ -3,6 +3,7 @@ package io.callstream.processor;
 import io.callstream.processor.config.ProcessorProperties;
 import io.callstream.processor.stats.StatisticsTopology;
 import io.callstream.processor.topology.CallRecordTopology;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,12 +15,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ProcessorTopologiesConfiguration {
 
+    public static final String STATISTICS_SWITCH = "callstream.processor.statistics-enabled";
+
     @Bean
     CallRecordTopology callRecordTopology(ProcessorProperties properties) {
         return new CallRecordTopology(properties.callRules(), properties.punctuationInterval());
     }
 
+    /** Off with {@code callstream.processor.statistics-enabled=false}: then no statistics topic, stores or API. */
     @Bean
+    @ConditionalOnProperty(name = STATISTICS_SWITCH, havingValue = "true", matchIfMissing = true)
     StatisticsTopology statisticsTopology(ProcessorProperties properties) {
         return new StatisticsTopology(properties.statsRetention());
     }

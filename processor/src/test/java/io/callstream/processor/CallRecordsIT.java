@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.callstream.kafka.local.SharedLocalKafka;
 import io.callstream.schema.AvroSerde;
@@ -84,7 +85,7 @@ class CallRecordsIT {
                 .contains("\"from\":\"493055571600\"", "\"to\":\"491711234567890\"", "\"direction\":\"in\"",
                         "\"done\":true", "\"queue\":\"491711234567890\"", "\"comment\":\"normalClearing\"",
                         "\"duration_waiting_time\":4", "\"duration_talking_time\":60", "\"initialized_at\":");
-        assertThat(second.get("/api/v1/cti/log?site=" + site)).isEqualTo(log);
+        assertThat(sameOnBoth("/api/v1/cti/log?site=" + site)).isEqualTo(log);
     }
 
     @Test
@@ -103,33 +104,40 @@ class CallRecordsIT {
 
         await().atMost(PATIENCE).until(() -> first.get("/api/v1/cti/log?site=" + site).split("\"call_id\"").length
                 == calls + 1 && first.get("/api/v1/calls/active").split("\"site\":\"" + site + "\"").length == calls / 3 + 1);
-        assertThat(second.get("/api/v1/cti/log?site=" + site)).isEqualTo(first.get("/api/v1/cti/log?site=" + site));
-        assertThat(second.get("/api/v1/cti/log?site=" + site + "&missed=true&limit=5"))
-                .isEqualTo(first.get("/api/v1/cti/log?site=" + site + "&missed=true&limit=5"));
-        assertThat(second.get("/api/v1/cti/log?site=" + site + "&format=csv"))
-                .isEqualTo(first.get("/api/v1/cti/log?site=" + site + "&format=csv"))
+        sameOnBoth("/api/v1/cti/log?site=" + site);
+        sameOnBoth("/api/v1/cti/log?site=" + site + "&missed=true&limit=5");
+        assertThat(sameOnBoth("/api/v1/cti/log?site=" + site + "&format=csv"))
                 .startsWith("200 id,from,to,direction,state,done,queue,comment");
-        assertThat(second.get("/api/v1/calls/active")).isEqualTo(first.get("/api/v1/calls/active"));
+        sameOnBoth("/api/v1/calls/active");
         for (int i = 0; i < calls; i++) {
-            String call = first.get("/api/v1/calls/" + site + "/c" + i);
-            assertThat(call).startsWith("200 ").contains("\"call_id\":\"c" + i + "\"");
-            assertThat(second.get("/api/v1/calls/" + site + "/c" + i)).isEqualTo(call);
+            assertThat(sameOnBoth("/api/v1/calls/" + site + "/c" + i)).startsWith("200 ").contains("\"call_id\":\"c" + i + "\"");
         }
-        assertThat(first.get("/api/v1/calls/" + site + "/unknown")).startsWith("404 ");
-        assertThat(second.get("/api/v1/calls/" + site + "/unknown")).startsWith("404 ");
+        assertThat(sameOnBoth("/api/v1/calls/" + site + "/unknown")).startsWith("404 ");
 
         String range = "/api/v1/stats?site=" + site + "&interval=1d&from=" + LocalDate.ofInstant(start, ZoneOffset.UTC)
                 .minusDays(1) + "&to=" + LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).plusDays(1);
-        await().atMost(PATIENCE).until(() -> sum(first.get(range), "offered") == calls * 2 / 3);
-        String stats = first.get(range);
+        await().atMost(PATIENCE).until(() -> first.get(range), answer -> answer.startsWith("200 ")
+                && sum(answer, "offered") == calls * 2 / 3);
+        String stats = sameOnBoth(range);
         assertThat(sum(stats, "missed")).as("hung up after 30 s, unanswered").isEqualTo(calls * 2 / 3);
         assertThat(max(stats, "peak_concurrent")).as("all ring at once before the first hangs up").isEqualTo(calls);
-        assertThat(second.get(range)).isEqualTo(stats);
-        assertThat(second.get(range + "&format=csv")).isEqualTo(first.get(range + "&format=csv"))
-                .startsWith("200 start,end,offered,answered,missed");
-        String today = first.get("/api/v1/stats/today?site=" + site);
-        assertThat(today).startsWith("200 ").contains("\"active_now\":{\"ringing\":" + calls / 3 + ",\"talking\":0}");
-        assertThat(second.get("/api/v1/stats/today?site=" + site)).isEqualTo(today);
+        assertThat(sameOnBoth(range + "&format=csv")).startsWith("200 start,end,offered,answered,missed");
+        assertThat(sameOnBoth("/api/v1/stats/today?site=" + site)).startsWith("200 ")
+                .contains("\"active_now\":{\"ringing\":" + calls / 3 + ",\"talking\":0}");
+    }
+
+    /**
+     * The answer both instances give, once both give one: a rebalance (an instance joining, a
+     * follow-up after warm-up) makes queries 503 for a moment, which clients retry.
+     */
+    private static String sameOnBoth(String path) {
+        AtomicReference<String> answer = new AtomicReference<>();
+        await().atMost(PATIENCE).alias("the same answer from both instances to " + path).until(() -> {
+            String fromFirst = first.get(path);
+            answer.set(fromFirst);
+            return !fromFirst.startsWith("503 ") && fromFirst.equals(second.get(path));
+        });
+        return answer.get();
     }
 
     private static long sum(String answer, String figure) {
@@ -160,7 +168,7 @@ class CallRecordsIT {
 
         assertThat(accepted).startsWith("202 ").contains("command_id");
         await().atMost(PATIENCE).until(() -> first.get("/api/v1/calls/" + site + "/m").contains("\"done\":true"));
-        assertThat(second.get("/api/v1/cti/log?site=" + site + "&done=false")).isEqualTo("200 []");
+        await().atMost(PATIENCE).until(() -> second.get("/api/v1/cti/log?site=" + site + "&done=false"), "200 []"::equals);
     }
 
     @Test

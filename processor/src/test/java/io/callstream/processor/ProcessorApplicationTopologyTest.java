@@ -3,6 +3,7 @@ package io.callstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.callstream.processor.config.ProcessorProperties;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -39,16 +41,34 @@ class ProcessorApplicationTopologyTest {
         assertThat(described).doesNotContainPattern("KSTREAM-|KTABLE-|KSTORE-|-\\d{10}");
         assertThat(described).contains(StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS,
                 StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS, StoreNames.CONTACTS, StoreNames.SITES,
-                StoreNames.STATS_CONTRIBUTIONS, StoreNames.STATS_QUARTERS);
+                StoreNames.STATS_CONTRIBUTIONS, StoreNames.STATS_QUARTERS, StoreNames.STATS_QUARTER_DETAILS,
+                StoreNames.STATS_CHANGED);
         assertThat(described).contains(Topics.CTI_EVENTS, Topics.CALL_COMMANDS, Topics.CONTACTS, Topics.CALL_RECORDS,
                 Topics.SITES, Topics.CALL_STATS, "stats-deltas");
     }
 
+    @Test
+    void shouldLeaveTheStatisticsOutWithOneSwitch() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("switch",
+                Map.of(ProcessorTopologiesConfiguration.STATISTICS_SWITCH, "false")));
+
+        assertThat(wiredParts(environment)).extracting(part -> part.getClass().getSimpleName())
+                .containsExactly("CallRecordTopology");
+        assertThat(wiredParts()).extracting(part -> part.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("CallRecordTopology", "StatisticsTopology");
+    }
+
     /** The parts as the application wires them, with the processor's default settings. */
     private static List<ProcessorTopology> wiredParts() {
-        ProcessorProperties defaults = Binder.get(new StandardEnvironment())
+        return wiredParts(new StandardEnvironment());
+    }
+
+    private static List<ProcessorTopology> wiredParts(StandardEnvironment environment) {
+        ProcessorProperties defaults = Binder.get(environment)
                 .bindOrCreate("callstream.processor", ProcessorProperties.class);
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.setEnvironment(environment);
             context.registerBean(ProcessorProperties.class, () -> defaults);
             context.register(ProcessorTopologiesConfiguration.class);
             context.refresh();

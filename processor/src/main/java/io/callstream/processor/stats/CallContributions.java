@@ -21,6 +21,7 @@ final class CallContributions {
 
     /** A call in progress counts in at most this many quarters (two days), whatever its times say. */
     static final int MAX_QUARTERS = 2 * 96;
+    private static final long SECOND_MS = 1_000;
 
     private CallContributions() {
     }
@@ -56,22 +57,25 @@ final class CallContributions {
     }
 
     /**
-     * The call in progress, per quarter it overlaps: +1 where it starts (or where the quarter starts),
-     * -1 where it ends. A call still open is in progress until the end of the quarter of its newest event.
+     * The call in progress, per quarter it overlaps, to the second: +1 at the second it starts in (or
+     * where the quarter starts), -1 after the second it ends in. A call still open is in progress
+     * until the end of the quarter of its newest event. Whole seconds keep a quarter's changes to at
+     * most 900 instants, however many calls it has.
      */
     private static Map<Long, Map<String, Long>> inProgress(CallRecord record, long start) {
-        Long end = record.getEndAt() == null ? null : record.getEndAt().toEpochMilli();
-        long last = end != null ? end - 1 : Math.max(start, record.getLastEventAt().toEpochMilli());
         Map<Long, Map<String, Long>> quarters = new LinkedHashMap<>();
-        if (end != null && end <= start) {
+        if (record.getEndAt() != null && record.getEndAt().toEpochMilli() <= start) {
             return quarters;
         }
-        long first = Math.floorDiv(start, StatsInterval.QUARTER_MS) * StatsInterval.QUARTER_MS;
+        long from = Math.floorDiv(start, SECOND_MS) * SECOND_MS;
+        Long until = record.getEndAt() == null ? null : -Math.floorDiv(-record.getEndAt().toEpochMilli(), SECOND_MS) * SECOND_MS;
+        long last = until != null ? until - 1 : Math.max(start, record.getLastEventAt().toEpochMilli());
+        long first = Math.floorDiv(from, StatsInterval.QUARTER_MS) * StatsInterval.QUARTER_MS;
         for (long quarter = first; quarter <= last && quarters.size() < MAX_QUARTERS; quarter += StatsInterval.QUARTER_MS) {
             Map<String, Long> changes = new HashMap<>();
-            changes.put(String.valueOf(Math.max(start, quarter)), 1L);
-            if (end != null && end < quarter + StatsInterval.QUARTER_MS) {
-                changes.merge(String.valueOf(end), -1L, Long::sum);
+            changes.put(String.valueOf(Math.max(from, quarter)), 1L);
+            if (until != null && until < quarter + StatsInterval.QUARTER_MS) {
+                changes.merge(String.valueOf(until), -1L, Long::sum);
             }
             quarters.put(quarter, changes);
         }
@@ -101,12 +105,12 @@ final class CallContributions {
                 buckets.set(Counts.bucketOf(wait), 1L);
                 counts.setAnswered(1).setWaitAnsweredMs(wait).setTalkMs(orZero(record.getTalkingTimeMs()))
                         .setAnsweredWithinThreshold(wait <= threshold ? 1 : 0)
-                        .setWaitBuckets(buckets).setWaits(Map.of(String.valueOf(wait), 1L));
+                        .setWaitBuckets(buckets).setWaits(Map.of(String.valueOf(wait / SECOND_MS), 1L));
             }
             case MISSED, BUSY, FAILED, VOICEMAIL -> counts.setMissed(1).setWaitMissedMs(wait)
                     .setAbandonedShort(wait < site.abandonedShortSeconds() * 1000L ? 1 : 0)
                     .setMissedWithinThreshold(wait <= threshold ? 1 : 0)
-                    .setWaits(Map.of(String.valueOf(wait), 1L));
+                    .setWaits(Map.of(String.valueOf(wait / SECOND_MS), 1L));
             default -> {
                 // Forwarded, answered elsewhere, or an outcome added later: offered, nothing else.
             }

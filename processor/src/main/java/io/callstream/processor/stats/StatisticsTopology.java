@@ -35,6 +35,8 @@ public final class StatisticsTopology implements ProcessorTopology {
 
     /** How often quarters and contributions past the retention are deleted. */
     public static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** How often the windows of changed quarters are published: once each, however many calls changed them. */
+    public static final Duration PUBLISH_INTERVAL = Duration.ofMillis(250);
 
     private final Duration retention;
 
@@ -51,17 +53,25 @@ public final class StatisticsTopology implements ProcessorTopology {
                         .withKeySerde(keys).withValueSerde(AvroSerde.of(SiteConfig.class)));
         builder.addStateStore(store(StoreNames.STATS_CONTRIBUTIONS, AvroSerde.of(StatsContribution.class)));
         builder.addStateStore(store(StoreNames.STATS_QUARTERS, AvroSerde.of(StatsCounts.class)));
+        builder.addStateStore(store(StoreNames.STATS_QUARTER_DETAILS, Serdes.Long()));
+        builder.addStateStore(store(StoreNames.STATS_CHANGED, keys));
 
         builder.stream(Topics.CALL_RECORDS, Consumed.with(keys, AvroSerde.of(CallRecord.class)).withName("call-records-for-stats"))
                 .process(() -> new StatsContributionProcessor(retention, PURGE_INTERVAL), Named.as("stats-contributions"),
                         StoreNames.STATS_CONTRIBUTIONS)
                 .repartition(Repartitioned.with(keys, AvroSerde.of(StatsDelta.class)).withName("stats-deltas"))
-                .process(() -> new StatsWindowProcessor(retention, PURGE_INTERVAL), Named.as("stats-quarters"),
-                        StoreNames.STATS_QUARTERS)
+                .process(() -> new StatsWindowProcessor(retention, PURGE_INTERVAL, PUBLISH_INTERVAL),
+                        Named.as("stats-quarters"), StoreNames.STATS_QUARTERS, StoreNames.STATS_QUARTER_DETAILS,
+                        StoreNames.STATS_CHANGED)
                 .to(Topics.CALL_STATS, Produced.with(keys, AvroSerde.of(CallStats.class)).withName("call-stats-out"));
     }
 
+    /**
+     * Cached: a busy quarter is read and rewritten by call after call, and the cache keeps the latest
+     * version in memory and writes it to RocksDB and its changelog once per commit.
+     */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
     }
 }

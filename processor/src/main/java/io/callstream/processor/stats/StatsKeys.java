@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public final class StatsKeys {
 
-    private static final int MILLIS_DIGITS = 13;
+    static final int MILLIS_DIGITS = 13;
 
     private StatsKeys() {
     }

@@ -3,8 +3,6 @@ package io.callstream.processor.stats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import io.callstream.schema.CallStats;
 import io.callstream.schema.WaitBucket;
@@ -17,16 +15,14 @@ import io.callstream.schema.internal.StatsCounts;
 final class WindowFigures {
 
     private StatsCounts total = Counts.empty();
-    private long maxWaitMs = -1;
+    private long maxWaitSeconds = -1;
     private int peak;
 
-    /** Adds one quarter of the window. */
+    /** Adds one stored quarter of the window (its peak and longest wait cached in it). */
     WindowFigures add(StatsCounts quarter) {
         total = Counts.sum(total, quarter, 1);
-        for (String wait : quarter.getWaits().keySet()) {
-            maxWaitMs = Math.max(maxWaitMs, Long.parseLong(wait));
-        }
-        peak = Math.max(peak, peakOf(quarter.getConcurrency()));
+        maxWaitSeconds = Math.max(maxWaitSeconds, quarter.getMaxWaitSeconds());
+        peak = Math.max(peak, quarter.getPeak());
         return this;
     }
 
@@ -53,7 +49,7 @@ final class WindowFigures {
                 .setAnswerRate(ratio(answered, total.getOffered() - total.getRejected()))
                 .setAsaSeconds(ratio(total.getWaitAnsweredMs() / 1000.0, answered))
                 .setAvgWaitMissedSeconds(ratio(total.getWaitMissedMs() / 1000.0, missed))
-                .setMaxWaitSeconds(maxWaitMs < 0 ? null : maxWaitMs / 1000.0)
+                .setMaxWaitSeconds(maxWaitSeconds < 0 ? null : (double) maxWaitSeconds)
                 .setAhtSeconds(ratio(total.getTalkMs() / 1000.0, answered))
                 .setTalkSeconds(total.getTalkMs() / 1000.0)
                 .setOutboundTalkSeconds(total.getOutboundTalkMs() / 1000.0)
@@ -63,19 +59,6 @@ final class WindowFigures {
                 .setWaitBuckets(buckets(total.getWaitBuckets()))
                 .setPeakConcurrent(peak)
                 .build();
-    }
-
-    /** The most calls in progress at one instant: the highest running sum of the changes in time order. */
-    static int peakOf(Map<String, Long> concurrency) {
-        TreeMap<Long, Long> inOrder = new TreeMap<>();
-        concurrency.forEach((instant, change) -> inOrder.merge(Long.parseLong(instant), change, Long::sum));
-        long running = 0;
-        long peak = 0;
-        for (long change : inOrder.values()) {
-            running += change;
-            peak = Math.max(peak, running);
-        }
-        return Math.toIntExact(peak);
     }
 
     private static List<WaitBucket> buckets(List<Long> counts) {

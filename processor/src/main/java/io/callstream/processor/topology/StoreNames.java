@@ -21,6 +21,10 @@ public final class StoreNames {
     public static final String STATS_CONTRIBUTIONS = "stats-contributions";
     /** {@code "{site}/{dimension}/{quarter start millis, 13 digits}"} to the quarter's {@code StatsCounts}. */
     public static final String STATS_QUARTERS = "stats-quarters";
+    /** A quarter's key plus {@code /c/{epoch millis}} or {@code /w/{seconds}} (13 digits) to a count. */
+    public static final String STATS_QUARTER_DETAILS = "stats-quarter-details";
+    /** Quarter key to its site: quarters changed since their windows were last published. */
+    public static final String STATS_CHANGED = "stats-changed";
 
     private StoreNames() {
     }

@@ -23,6 +23,7 @@ import io.callstream.schema.SiteConfig;
 import io.callstream.schema.StatsDimension;
 import io.callstream.schema.Topics;
 import io.callstream.schema.WaitBucket;
+import io.callstream.schema.internal.StatsCounts;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -158,14 +159,46 @@ class StatisticsTopologyTest {
     }
 
     @Test
+    void shouldCountCallsInProgressToTheSecond() {
+        send(Call.in("a").at("09:01:00.200").waits(0).talks(10));
+        send(Call.in("b").at("09:01:10.500").waits(0).talks(10));
+        send(Call.in("c").at("09:03:00").waits(0).talks(10));
+        send(Call.in("d").at("09:03:10").waits(0).talks(10));
+
+        assertThat(stats("berlin/site/15m/" + QUARTER_9).getPeakConcurrent())
+                .as("a ends in the second b starts in; c ends exactly when d starts").isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepAQuartersChangesBoundedHoweverManyCallsItHas() {
+        for (int i = 0; i < 500; i++) {
+            long offset = i * 1_800L;
+            send(Call.in("busy-" + i).at(String.format("09:%02d:%02d.%03d", offset / 60_000, offset / 1_000 % 60, offset % 1_000))
+                    .waits(i % 7).talks(30 + i % 50));
+        }
+
+        String quarterKey = StatsKeys.quarter("berlin", StatsDimensions.SITE, Instant.parse(QUARTER_9).toEpochMilli());
+        StatsCounts quarter = (StatsCounts) driver.getKeyValueStore(StoreNames.STATS_QUARTERS).get(quarterKey);
+        assertThat(quarter.getOffered()).isEqualTo(500);
+        assertThat(quarter.getConcurrency()).as("kept entry by entry, not in the quarter").isEmpty();
+        assertThat(entries(StoreNames.STATS_QUARTER_DETAILS, quarterKey + "/c/")).as("one entry a second at most")
+                .isBetween(100L, 900L);
+        assertThat(entries(StoreNames.STATS_QUARTER_DETAILS, quarterKey + "/w/")).as("one entry a whole second of wait")
+                .isEqualTo(7);
+        assertThat(stats("berlin/site/15m/" + QUARTER_9).getMaxWaitSeconds()).isEqualTo(6.0);
+    }
+
+    @Test
     void shouldForgetQuartersAndContributionsOnceTheirWindowsArePastTheRetention() {
         send(Call.in("old").at("09:01:00").queue("sales").answeredBy("alice").waits(4).talks(60));
         assertThat(entries(StoreNames.STATS_QUARTERS)).as("site, queue, agent").isEqualTo(3);
         assertThat(entries(StoreNames.STATS_CONTRIBUTIONS)).isEqualTo(1);
+        assertThat(entries(StoreNames.STATS_QUARTER_DETAILS)).as("changes and waits of three dimensions").isEqualTo(9);
 
         driver.advanceWallClockTime(RETENTION.plus(StatisticsTopology.PURGE_INTERVAL));
 
         assertThat(entries(StoreNames.STATS_QUARTERS)).isZero();
+        assertThat(entries(StoreNames.STATS_QUARTER_DETAILS)).isZero();
         assertThat(entries(StoreNames.STATS_CONTRIBUTIONS)).isZero();
     }
 
@@ -243,17 +276,23 @@ class StatisticsTopologyTest {
     }
 
     private long entries(String store) {
+        return entries(store, "");
+    }
+
+    private long entries(String store, String prefix) {
         long count = 0;
-        try (var all = driver.getKeyValueStore(store).all()) {
+        try (var all = driver.<String, Object>getKeyValueStore(store).all()) {
             while (all.hasNext()) {
-                all.next();
-                count++;
+                if (all.next().key.startsWith(prefix)) {
+                    count++;
+                }
             }
         }
         return count;
     }
 
     private void drain() {
+        driver.advanceWallClockTime(StatisticsTopology.PUBLISH_INTERVAL);
         for (KeyValue<String, CallStats> published : stats.readKeyValuesToList()) {
             latest.put(published.key, published.value);
         }
