@@ -16,6 +16,7 @@ import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallEventType;
 import io.callstream.schema.CallProgress;
 import io.callstream.schema.CallRecord;
+import io.callstream.schema.CallStats;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.Direction;
 import io.callstream.schema.HangupCause;
@@ -186,12 +187,19 @@ public final class ProcessorThroughput {
         }
     }
 
-    /** Live calls at about 100 per second: newCall, then hangup; time from sending the hangup to its record. */
+    /**
+     * Live calls at about 100 per second: newCall, then hangup; time from sending the hangup to its
+     * record, and to the first statistics of today that count it.
+     */
     private static void measureLatency(String bootstrap, int calls) throws Exception {
         Map<String, Long> hangupSentAt = new ConcurrentHashMap<>();
+        List<Long> hangupsInOrder = Collections.synchronizedList(new ArrayList<>());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Long> statisticsLatencies = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> readHangups(bootstrap, hangupSentAt, latencies, calls));
+        Thread statisticsReader = new Thread(() -> readStatistics(bootstrap, hangupsInOrder, statisticsLatencies, calls));
         reader.start();
+        statisticsReader.start();
         Thread.sleep(2_000);
         try (KafkaProducer<String, CtiEvent> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
                 "linger.ms", 0, "acks", "all"), new StringSerializer(), AvroSerde.of(CtiEvent.class).serializer())) {
@@ -199,16 +207,52 @@ public final class ProcessorThroughput {
                 String callId = "live" + i;
                 Instant now = Instant.now();
                 producer.send(record(callId, CallEventType.NEW_CALL, now, null)).get();
-                hangupSentAt.put(SITE + "/" + callId + "/1", System.nanoTime());
+                long sent = System.nanoTime();
+                hangupSentAt.put(SITE + "/" + callId + "/1", sent);
+                hangupsInOrder.add(sent);
                 producer.send(record(callId, CallEventType.HANGUP, now.plusMillis(1), "cancel")).get();
                 Thread.sleep(10);
             }
         }
         reader.join(Duration.ofMinutes(2).toMillis());
+        statisticsReader.join(Duration.ofMinutes(1).toMillis());
+        print("hangup -> committed call record", latencies);
+        print("hangup -> today's statistics count it", statisticsLatencies);
+    }
+
+    private static void print(String what, List<Long> latencies) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("== hangup -> committed call record, %d live calls: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        if (sorted.isEmpty()) {
+            System.out.printf("== %s: nothing seen%n", what);
+            return;
+        }
+        System.out.printf("== %s, %d live calls: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
                 sorted.size(), at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    /** Today's (UTC) statistics of the site count the live calls in the order their hangups were sent. */
+    private static void readStatistics(String bootstrap, List<Long> hangupsInOrder, List<Long> latencies, int calls) {
+        String today = SITE + "/site/1d/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(
+                java.time.ZoneOffset.UTC).toInstant();
+        try (KafkaConsumer<String, CallStats> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "isolation.level", "read_committed", "group.id", "statistics-latency-" + UUID.randomUUID(),
+                "auto.offset.reset", "latest"), new StringDeserializer(), AvroSerde.of(CallStats.class).deserializer())) {
+            consumer.subscribe(List.of(Topics.CALL_STATS));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            int counted = 0;
+            while (counted < calls && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, CallStats> record : consumer.poll(Duration.ofMillis(10))) {
+                    if (!record.key().equals(today)) {
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    while (counted < record.value().getOffered() && counted < hangupsInOrder.size()) {
+                        latencies.add(now - hangupsInOrder.get(counted++));
+                    }
+                }
+            }
+        }
     }
 
     private static void readHangups(String bootstrap, Map<String, Long> sentAt, List<Long> latencies, int calls) {
