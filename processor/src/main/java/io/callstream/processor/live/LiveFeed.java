@@ -41,6 +41,9 @@ public final class LiveFeed {
 
     private final Map<String, Object> consumerSettings;
     private final Scheduler pollers;
+    /** Built once: a serde reads every published schema version when it is made. */
+    private final AvroSerde<CallRecord> records = AvroSerde.of(CallRecord.class);
+    private final AvroSerde<CallStats> statistics = AvroSerde.of(CallStats.class);
 
     /** @param consumerSettings the application's Kafka consumer settings (bootstrap servers, security) */
     public LiveFeed(Map<String, Object> consumerSettings, Scheduler pollers) {
@@ -104,18 +107,18 @@ public final class LiveFeed {
         }
     }
 
-    private static Optional<ServerSentEvent<Object>> toEvent(ConsumerRecord<String, byte[]> record, String site,
+    private Optional<ServerSentEvent<Object>> toEvent(ConsumerRecord<String, byte[]> record, String site,
             LivePosition position) {
         if (record.value() == null) {
             return Optional.empty();
         }
         if (record.topic().equals(Topics.CALL_RECORDS)) {
-            CallRecord call = AvroSerde.of(CallRecord.class).deserializer().deserialize(record.topic(), record.value());
+            CallRecord call = records.decode(record.value());
             return site != null && !site.equals(call.getSite()) ? Optional.empty()
                     : Optional.of(ServerSentEvent.builder().id(position.id()).event("call").data((Object) CallView.of(call))
                             .build());
         }
-        CallStats stats = AvroSerde.of(CallStats.class).deserializer().deserialize(record.topic(), record.value());
+        CallStats stats = statistics.decode(record.value());
         return site != null && !site.equals(stats.getSite()) ? Optional.empty()
                 : Optional.of(ServerSentEvent.builder().id(position.id()).event("stats")
                         .data((Object) LiveStats.of(record.key(), stats)).build());

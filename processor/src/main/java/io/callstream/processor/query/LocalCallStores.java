@@ -110,10 +110,8 @@ public final class LocalCallStores {
         }
     }
 
-    /** The Kafka Streams client if it runs (a rebalance included), else "not queryable here". */
     KafkaStreams running() {
-        return streams.get().filter(client -> client.state().isRunningOrRebalancing())
-                .orElseThrow(() -> new NotQueryableHereException("the call-record topology is not running yet", null));
+        return QueryableStreams.running(streams.get());
     }
 
     private static List<Integer> localPartitions(KafkaStreams running) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.callstream.processor.query.NotQueryableHereException;
+import io.callstream.processor.query.QueryableStreams;
 import io.callstream.processor.stats.StatsDimensions;
 import io.callstream.processor.stats.StatsFigures;
 import io.callstream.processor.stats.StatsInterval;
@@ -33,7 +34,7 @@ public final class LocalStats {
 
     public StatsSeriesView series(StatsRequest request, int partition, Instant now) {
         try {
-            KafkaStreams running = running();
+            KafkaStreams running = QueryableStreams.running(streams.get());
             StatsSite settings = settings(running, request.site());
             ReadOnlyKeyValueStore<String, StatsCounts> quarters = running.store(StoreQueryParameters
                     .<ReadOnlyKeyValueStore<String, StatsCounts>>fromNameAndType(StoreNames.STATS_QUARTERS,
@@ -59,10 +60,5 @@ public final class LocalStats {
         ReadOnlyKeyValueStore<String, SiteConfig> sites = running.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.SITES, QueryableStoreTypes.<String, SiteConfig>keyValueStore()));
         return StatsSite.of(sites.get(site));
-    }
-
-    private KafkaStreams running() {
-        return streams.get().filter(client -> client.state().isRunningOrRebalancing())
-                .orElseThrow(() -> new NotQueryableHereException("the statistics topology is not running yet", null));
     }
 }

@@ -9,6 +9,7 @@ import io.callstream.processor.query.CallQueries;
 import io.callstream.processor.query.CallView;
 import io.callstream.processor.query.NotQueryableHereException;
 import io.callstream.processor.query.PeerClient;
+import io.callstream.processor.query.QueryableStreams;
 import io.callstream.processor.stats.StatsInterval;
 import io.callstream.processor.topology.StoreNames;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,8 +69,7 @@ public final class StatsQueries {
     }
 
     private KeyQueryMetadata owner(String site) {
-        KafkaStreams running = streams.get().filter(client -> client.state().isRunningOrRebalancing())
-                .orElseThrow(() -> new NotQueryableHereException("the statistics topology is not running yet", null));
+        KafkaStreams running = QueryableStreams.running(streams.get());
         KeyQueryMetadata owner = running.queryMetadataForKey(StoreNames.STATS_QUARTERS, site, new StringSerializer());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new NotQueryableHereException("no instance holds the statistics of " + site + " right now", null);
