@@ -30,6 +30,8 @@ import io.callstream.processor.stats.api.StatsHandler;
 import io.callstream.processor.stats.api.StatsQueries;
 import io.callstream.processor.stats.api.StatsRoutes;
 import io.callstream.processor.topology.ProcessorTopology;
+import io.callstream.processor.wallboard.WallboardAssets;
+import io.callstream.processor.wallboard.WallboardRoutes;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
@@ -124,6 +126,11 @@ public class ProcessorConfiguration {
         return new SchemasHandler(PublishedSchemas.fromClasspath());
     }
 
+    @Bean
+    WallboardAssets wallboardAssets() {
+        return WallboardAssets.fromClasspath();
+    }
+
     @Bean(destroyMethod = "close")
     KafkaProducer<String, CallCommand> callCommandProducer(KafkaProperties kafka) {
         return new KafkaProducer<>(reliable(kafka.buildProducerProperties(), "callstream-call-commands"),
@@ -151,12 +158,12 @@ public class ProcessorConfiguration {
                 localCallStores, processorBlockingScheduler);
     }
 
-    /** The processor's one router, every route behind the API token; before the edge's in an all-in-one application. */
+    /** The processor's one router, every route behind the API token but the wallboard's page; before the edge's in an all-in-one application. */
     @Bean
     @Order(-10)
     ApiRoutes processorRoutes(CallQueryHandler callQueryHandler, ContactsHandler contactsHandler,
             ObjectProvider<StatsHandler> statsHandler, SchemasHandler schemasHandler, LiveHandler liveHandler,
-            ProcessorProperties properties) {
+            WallboardAssets wallboardAssets, ProcessorProperties properties) {
         ProblemMapping problems = ContactRoutes.problems(CallRoutes.problems(ProblemMapping.builder())).build();
         ApiRoutes.Builder routes = ApiRoutes.builder(problems)
                 .enforce(Guard.API_TOKEN, new BearerTokenGuard("API token", "callstream", properties.apiToken()));
@@ -165,6 +172,7 @@ public class ProcessorConfiguration {
         statsHandler.ifAvailable(stats -> StatsRoutes.addTo(routes, stats));
         SchemasRoutes.addTo(routes, schemasHandler);
         LiveRoutes.addTo(routes, liveHandler);
+        WallboardRoutes.addTo(routes, wallboardAssets);
         return routes.build();
     }
 

@@ -10,6 +10,10 @@ import static io.callstream.web.api.ApiRoutesInspection.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallStats;
 import io.callstream.schema.StatsDimension;
 import io.callstream.schema.Topics;
+import io.callstream.web.api.Guard;
 import io.callstream.web.api.Route;
 import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.AfterAll;
@@ -63,15 +68,22 @@ class ProcessorRoutesIT {
                 "DELETE /api/v1/contacts/{number} API_TOKEN",
                 "GET /api/v1/stats API_TOKEN",
                 "GET /api/v1/stats/today API_TOKEN",
+                "GET /api/v1/stats/sites API_TOKEN",
                 "GET /api/v1/schemas API_TOKEN",
                 "GET /api/v1/schemas/{fingerprint} API_TOKEN",
-                "GET /api/v1/live API_TOKEN");
+                "GET /api/v1/live API_TOKEN",
+                "GET /wallboard PUBLIC",
+                "GET /wallboard/{file} PUBLIC");
         assertThat(routersOutsideApiRoutes(processor.context())).as("routers whose routes declare no guard").isEmpty();
     }
 
     @Test
-    void shouldRefuseEveryRouteWithoutTheApiTokenAndWithAnotherOne() {
+    void shouldRefuseEveryRouteButTheWallboardsFilesWithoutTheApiTokenAndWithAnotherOne() {
         for (Route route : guardedRoutes(processor.context())) {
+            if (route.guard() == Guard.PUBLIC) {
+                assertThat(route.path()).startsWith("/wallboard");
+                continue;
+            }
             String method = route.method().name();
             assertThat(processor.request(method, samplePath(route), null)).as(route.toString())
                     .startsWith("401 ").contains("Send the API token as 'Authorization: Bearer <token>'.");
@@ -93,6 +105,33 @@ class ProcessorRoutesIT {
         await().atMost(Duration.ofSeconds(30)).alias("404 once the stores are queryable (503 during a rebalance)")
                 .until(() -> processor.request("GET", "/api/v1/calls/default/no-such-call", token),
                         answer -> answer.startsWith("404 ") && answer.contains("\"errors\":[]"));
+    }
+
+    @Test
+    void shouldServeTheWallboardsFilesToAnyoneAndNothingElseUnderItsPath() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(processor.base() + "/wallboard")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("script-src 'self'", "connect-src 'self'");
+        assertThat(page.body()).contains("<title>callstream wallboard</title>", "wallboard/chart.umd.min.js");
+
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(processor.base() + "/wallboard")).header("If-None-Match", etag).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as("unchanged since the browser's copy").isEqualTo(304);
+
+        assertThat(processor.getWithoutToken("/wallboard/chart.umd.min.js")).startsWith("200 ").contains("Chart.js v");
+        assertThat(processor.getWithoutToken("/wallboard/wallboard.js")).startsWith("200 ").contains("/api/v1/live");
+        assertThat(processor.getWithoutToken("/wallboard/wallboard.css")).startsWith("200 ");
+        assertThat(processor.getWithoutToken("/wallboard/index.html")).startsWith("404 ");
+        assertThat(processor.getWithoutToken("/wallboard/..%2Fprocessor.yml")).startsWith("404 ");
+        assertThat(processor.getWithoutToken("/api/v1/stats/sites")).startsWith("401 ");
+        await().atMost(Duration.ofSeconds(30)).until(() -> processor.get("/api/v1/stats/sites"),
+                answer -> answer.startsWith("200 ["));
     }
 
     @Test

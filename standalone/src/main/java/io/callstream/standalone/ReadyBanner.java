@@ -3,6 +3,7 @@ package io.callstream.standalone;
 import java.io.PrintStream;
 import java.time.Duration;
 
+import io.callstream.processor.ProcessorTopologiesConfiguration;
 import io.callstream.sites.TokenDigest;
 import io.callstream.sites.store.SiteStore;
 import io.callstream.schema.SiteConfig;
@@ -40,6 +41,9 @@ final class ReadyBanner {
         out.printf("  Admin API:                     %s/api/v1/admin/sites  (Authorization: Bearer %s)%n", base, adminToken);
         if (environment.getProperty(ProcessorSwitch.PROPERTY, Boolean.class, true)) {
             out.printf("  Caller log:                    %s/api/v1/cti/log  (same token)%n", base);
+            if (environment.getProperty(ProcessorTopologiesConfiguration.STATISTICS_SWITCH, Boolean.class, true)) {
+                out.printf("  Wallboard:                     %s/wallboard  (sign in with the same token)%n", base);
+            }
         }
         out.printf("  Health, metrics, API docs:     %s  (management port)%n", managementUrl(environment));
         out.printf("  Kafka:                         %s%n", environment.getProperty(LocalKafkaInitializer.KAFKA_DESCRIPTION, "?"));

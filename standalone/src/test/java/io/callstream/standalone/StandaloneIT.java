@@ -131,9 +131,9 @@ class StandaloneIT {
 
         List<String> operations = guardedRoutes(running).stream()
                 .map(route -> route.method().name() + " " + route.path()).toList();
-        assertThat(operations).as("the processor's 13 routes and the edge's 18").hasSize(31)
+        assertThat(operations).as("the processor's 16 routes and the edge's 18").hasSize(34)
                 .contains("GET /api/v1/cti/log", "POST /api/v1/contacts", "GET /api/v1/stats", "POST /api/v1/cti/{token}",
-                        "PUT /api/v1/admin/sites/{siteId}/block-list");
+                        "PUT /api/v1/admin/sites/{siteId}/block-list", "GET /wallboard");
         assertThat(routersOutsideApiRoutes(running)).isEmpty();
         String openApi = management("/actuator/openapi");
         assertThat(openApi).startsWith("200 ");
@@ -159,6 +159,7 @@ class StandaloneIT {
     void shouldStopWithinTheBoundOnSigtermAndLetTheNextOneIn() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(dataDirectory)) {
             assertThat(launcher.awaitReady(Duration.ofMinutes(2))).as(launcher.output()).isTrue();
+            assertThat(launcher.output()).as("the banner names the wallboard").containsPattern("Wallboard: +http://localhost:[0-9]+/wallboard ");
 
             long stopping = System.nanoTime();
             launcher.terminate();

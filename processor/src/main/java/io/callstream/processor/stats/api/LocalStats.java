@@ -2,6 +2,7 @@ package io.callstream.processor.stats.api;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import io.callstream.schema.internal.StatsCounts;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -56,9 +58,26 @@ public final class LocalStats {
         }
     }
 
+    /** Every site on the sites topic (a global table: each instance holds all of them), by id. */
+    public List<StatsSiteView> sites() {
+        try {
+            List<StatsSiteView> all = new ArrayList<>();
+            try (KeyValueIterator<String, SiteConfig> each = sites(QueryableStreams.running(streams.get())).all()) {
+                each.forEachRemaining(site -> all.add(StatsSiteView.of(site.value)));
+            }
+            all.sort(Comparator.comparing(StatsSiteView::site));
+            return all;
+        } catch (InvalidStateStoreException e) {
+            throw new NotQueryableHereException("the sites are not queryable here now: " + e.getMessage(), e);
+        }
+    }
+
     private static StatsSite settings(KafkaStreams running, String site) {
-        ReadOnlyKeyValueStore<String, SiteConfig> sites = running.store(StoreQueryParameters
+        return StatsSite.of(sites(running).get(site));
+    }
+
+    private static ReadOnlyKeyValueStore<String, SiteConfig> sites(KafkaStreams running) {
+        return running.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.SITES, QueryableStoreTypes.<String, SiteConfig>keyValueStore()));
-        return StatsSite.of(sites.get(site));
     }
 }

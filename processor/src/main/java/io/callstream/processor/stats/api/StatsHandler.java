@@ -37,6 +37,10 @@ public final class StatsHandler {
                 .flatMap(today -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(today));
     }
 
+    public Mono<ServerResponse> sites(ServerRequest request) {
+        return queries.sites().flatMap(sites -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(sites));
+    }
+
     private static String authorization(ServerRequest request) {
         return request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
     }

@@ -54,6 +54,11 @@ public final class StatsQueries {
         return peers.document(owner.activeHost(), STATS_PATH, request.toQuery(), authorization, StatsSeriesView.class);
     }
 
+    /** Every site the statistics know: the sites topic is a global table, so any instance answers alone. */
+    public Mono<List<StatsSiteView>> sites() {
+        return Mono.fromCallable(local::sites).subscribeOn(storeReads);
+    }
+
     /** Today so far in the site's time zone, and the site's calls ringing and talking now. */
     public Mono<StatsTodayView> today(String site, String authorization) {
         StatsRequest today = new StatsRequest(site, StatsInterval.DAY, null, null, null, null, null);

@@ -2,6 +2,7 @@ package io.callstream.processor.stats.api;
 
 import static io.callstream.web.api.ApiOperation.content;
 import static io.callstream.web.api.ApiOperation.json;
+import static io.callstream.web.api.ApiOperation.jsonList;
 
 import io.callstream.web.api.ApiOperation;
 import io.callstream.web.api.ApiRoutes;
@@ -35,7 +36,13 @@ public final class StatsRoutes {
                 .GET(StatsQueries.STATS_PATH + "/today", Guard.API_TOKEN, stats::today, operation("getStatsToday",
                         "Today so far in the site's time zone, and the calls ringing and talking now")
                         .queryParameter("site", String.class, "The site (required).")
-                        .response(HttpStatus.OK, "Today's figures.", json(StatsTodayView.class)));
+                        .response(HttpStatus.OK, "Today's figures.", json(StatsTodayView.class)))
+                .GET(StatsQueries.STATS_PATH + "/sites", Guard.API_TOKEN, stats::sites, ApiOperation.of("listStatsSites",
+                                "The sites, with the settings that shape their statistics").tag("statistics")
+                        .description("Id, name, time zone, service-level threshold and short-abandon limit of every "
+                                + "site on the sites topic; no tokens, no rules.")
+                        .response(HttpStatus.OK, "The sites, by id.", jsonList(StatsSiteView.class))
+                        .problem(HttpStatus.SERVICE_UNAVAILABLE, "The processor is starting: retry."));
     }
 
     private static ApiOperation operation(String id, String summary) {
