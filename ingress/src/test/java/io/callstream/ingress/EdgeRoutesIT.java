@@ -57,6 +57,11 @@ class EdgeRoutesIT {
                 "DELETE /api/v1/admin/sites/{siteId}/routing/{dest} ADMIN_TOKEN",
                 "GET /api/v1/admin/sites/{siteId}/default-caller-id ADMIN_TOKEN",
                 "PUT /api/v1/admin/sites/{siteId}/default-caller-id ADMIN_TOKEN",
+                "GET /api/v1/admin/sites/{siteId}/forwarding ADMIN_TOKEN",
+                "PUT /api/v1/admin/sites/{siteId}/forwarding ADMIN_TOKEN",
+                "DELETE /api/v1/admin/sites/{siteId}/forwarding ADMIN_TOKEN",
+                "GET /api/v1/admin/sites/{siteId}/zammad-settings ADMIN_TOKEN",
+                "POST /api/v1/admin/sites/{siteId}/zammad-settings ADMIN_TOKEN",
                 "* /api/v1/cti/{token} PUBLIC");
         assertThat(routersOutsideApiRoutes(edge.context())).as("routers whose routes declare no guard").isEmpty();
     }

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.callstream.processor.config.ProcessorProperties;
 import io.callstream.processor.config.ProcessorStreams;
 import io.callstream.processor.config.ProcessorStreamsHealthIndicator;
 import io.callstream.processor.contacts.ContactImport;
+import io.callstream.processor.forwarding.ForwardingConfiguration;
 import io.callstream.processor.contacts.ContactRoutes;
 import io.callstream.processor.contacts.ContactWriter;
 import io.callstream.processor.contacts.ContactsHandler;
@@ -25,6 +27,7 @@ import io.callstream.processor.query.PeerClient;
 import io.callstream.processor.schemas.PublishedSchemas;
 import io.callstream.processor.schemas.SchemasHandler;
 import io.callstream.processor.schemas.SchemasRoutes;
+import io.callstream.processor.sites.ProcessorSites;
 import io.callstream.processor.stats.api.LocalStats;
 import io.callstream.processor.stats.api.StatsHandler;
 import io.callstream.processor.stats.api.StatsQueries;
@@ -35,6 +38,7 @@ import io.callstream.processor.wallboard.WallboardRoutes;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
+import io.callstream.sites.store.SitesTopic;
 import io.callstream.web.api.ApiRoutes;
 import io.callstream.web.api.BearerTokenGuard;
 import io.callstream.web.api.Guard;
@@ -63,7 +67,7 @@ import reactor.core.scheduler.Schedulers;
 @AutoConfiguration
 @ConditionalOnProperty(name = "callstream.processor.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ProcessorProperties.class)
-@Import(ProcessorTopologiesConfiguration.class)
+@Import({ProcessorTopologiesConfiguration.class, ForwardingConfiguration.class})
 public class ProcessorConfiguration {
 
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
@@ -87,6 +91,13 @@ public class ProcessorConfiguration {
     @Bean(destroyMethod = "dispose")
     Scheduler processorBlockingScheduler() {
         return Schedulers.newBoundedElastic(8, 10_000, "processor-io");
+    }
+
+    /** The processor's copy of the sites topic: the forwarder's targets, the contacts' country codes. */
+    @Bean
+    ProcessorSites processorSites(KafkaProperties kafka) {
+        return new ProcessorSites(SitesTopic.replicaSettings(kafka.buildConsumerProperties(),
+                "callstream-processor-sites-" + UUID.randomUUID()));
     }
 
     @Bean
@@ -152,10 +163,10 @@ public class ProcessorConfiguration {
 
     @Bean
     ContactsHandler contactsHandler(KafkaProducer<String, Contact> contactProducer, LocalCallStores localCallStores,
-            ProcessorProperties properties, Scheduler processorBlockingScheduler) {
+            ProcessorSites processorSites, ProcessorProperties properties, Scheduler processorBlockingScheduler) {
         ContactWriter writer = new ContactWriter(contactProducer, WRITE_TIMEOUT);
         return new ContactsHandler(writer, new ContactImport(writer, properties.contactsImportMaxSize().toBytes()),
-                localCallStores, processorBlockingScheduler);
+                localCallStores, processorSites::site, processorBlockingScheduler);
     }
 
     /** The processor's one router, every route behind the API token but the wallboard's page; before the edge's in an all-in-one application. */

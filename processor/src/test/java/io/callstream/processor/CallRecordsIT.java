@@ -26,6 +26,7 @@ import io.callstream.schema.CallProgress;
 import io.callstream.schema.CallRecord;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.HangupCause;
+import io.callstream.schema.SiteConfig;
 import io.callstream.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -205,6 +206,27 @@ class CallRecordsIT {
         send(site, List.of(event(newCall("known").in().from("+49 30 7000 1234").at(0), site, Instant.now())));
 
         await().atMost(PATIENCE).until(() -> second.get("/api/v1/calls/" + site + "/known").contains("\"from_comment\":\"Doe, Jane\""));
+    }
+
+    @Test
+    void shouldStoreANationalNumberAsANumberOfTheCountryOfTheSiteNamed() {
+        String site = site();
+        KafkaTopics.produce(bootstrap(), Topics.SITES, AvroSerde.of(SiteConfig.class).serializer(), List.of(Map.entry(site,
+                SiteConfig.newBuilder().setSiteId(site).setDisplayName(site).setEnabled(true).setCountryCode("49")
+                        .setTokenSha256("0".repeat(64)).setBlockList(List.of()).setRouting(List.of())
+                        .setUpdatedAt(Instant.now()).setChangeId(UUID.randomUUID().toString()).build())));
+
+        await().atMost(PATIENCE).alias("the site reached the processor's copy of the sites")
+                .until(() -> first.put("/api/v1/contacts/030%205557%201600?site=" + site, "{\"name\":\"Berlin office\"}"),
+                        answer -> answer.equals("200 {\"number\":\"493055571600\"}"));
+        await().atMost(PATIENCE).until(() -> second.get("/api/v1/contacts/%2B49%20%280%2930%205557%201600"),
+                answer -> answer.startsWith("200 ") && answer.contains("Berlin office"));
+        assertThat(first.put("/api/v1/contacts/030%2012345?country_code=49", "{\"name\":\"Berlin desk\"}"))
+                .isEqualTo("200 {\"number\":\"493012345\"}");
+        assertThat(first.put("/api/v1/contacts/030?site=no-such-site", "{\"name\":\"x\"}"))
+                .startsWith("400 ").contains("{\"field\":\"site\",\"message\":\"no such site\"}");
+        assertThat(first.put("/api/v1/contacts/030?country_code=049", "{\"name\":\"x\"}"))
+                .startsWith("400 ").contains("\"field\":\"country_code\"");
     }
 
     @Test

@@ -238,15 +238,18 @@ class StatisticsIT {
         return windows;
     }
 
-    /** The most calls in progress at one instant of [start, end): checked at the window's start and every start in it. */
+    /**
+     * The most calls in progress at one instant of [start, end): checked at the window's start and every
+     * start in it. A rejected call never rang for anyone (its end is the PBX's hangup, for Zammad's fields).
+     */
     private static int peak(List<CallRecord> calls, Instant start, Instant end) {
         List<Instant> instants = new ArrayList<>(List.of(start));
         calls.stream().map(CallRecord::getInitializedAt).filter(at -> !at.isBefore(start) && at.isBefore(end))
                 .forEach(instants::add);
         int peak = 0;
         for (Instant instant : instants) {
-            int inProgress = (int) calls.stream().filter(call -> !call.getInitializedAt().isAfter(instant)
-                    && call.getEndAt().isAfter(instant)).count();
+            int inProgress = (int) calls.stream().filter(call -> call.getOutcome() != CallOutcome.REJECTED)
+                    .filter(call -> !call.getInitializedAt().isAfter(instant) && call.getEndAt().isAfter(instant)).count();
             peak = Math.max(peak, inProgress);
         }
         return peak;

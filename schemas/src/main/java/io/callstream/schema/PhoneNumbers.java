@@ -1,14 +1,21 @@
 package io.callstream.schema;
 
+import java.util.regex.Pattern;
+
 /**
  * Brings the many spellings of one phone number to one form: the form of the keys of
  * {@link Topics#CONTACTS} and of {@link CtiEvent#getFromNormalized()}. So {@code +49 171 5000000},
  * {@code 00491715000000} and {@code 491715000000} compare equal (docs/pbx-contract.md, Rules):
  * separators (white space, {@code - / ( ) .}) go, a leading {@code +} or {@code 00} goes, letters
- * are lower-cased ({@code Anonymous} is {@code anonymous}). A single leading {@code 0} (national
- * format) becomes the site's country code only when the site has one.
+ * are lower-cased ({@code Anonymous} is {@code anonymous}). A {@code 0} in parentheses right after
+ * an international prefix is the national trunk prefix, which a call from abroad does not dial, so
+ * it goes too ({@code +49 (0)30 5557 1600} is {@code 493055571600}, as Zammad reads it). A single
+ * leading {@code 0} (national format) becomes the site's country code only when the site has one.
  */
 public final class PhoneNumbers {
+
+    /** {@code +49(0)30...}, {@code 0049(030)...}: the prefix, the country code, then the trunk 0 in parentheses. */
+    private static final Pattern TRUNK_PREFIX = Pattern.compile("^(\\+|00)([1-9][0-9]{0,2})\\(0([0-9]*)\\)");
 
     private PhoneNumbers() {
     }
@@ -23,9 +30,10 @@ public final class PhoneNumbers {
         if (raw == null) {
             return null;
         }
-        StringBuilder digits = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        String number = withoutTrunkPrefix(raw);
+        StringBuilder digits = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
             if (!isSeparator(c)) {
                 digits.append(Character.toLowerCase(c));
             }
@@ -40,6 +48,20 @@ public final class PhoneNumbers {
             return countryCode + digits.substring(1);
         }
         return digits.toString();
+    }
+
+    private static String withoutTrunkPrefix(String raw) {
+        if (raw.indexOf('(') < 0) {
+            return raw;
+        }
+        StringBuilder compact = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!isSeparator(c) || c == '(' || c == ')') {
+                compact.append(c);
+            }
+        }
+        return TRUNK_PREFIX.matcher(compact).replaceFirst("$1$2$3");
     }
 
     private static boolean isSeparator(char c) {

@@ -18,6 +18,11 @@ class PhoneNumbersTest {
             "Anonymous            | anonymous",
             "<unknown>            | <unknown>",
             "030 5557160          | 0305557160",
+            "+49 (0)30 5557 1600  | 493055571600",
+            "0049 (0) 30 5557 1600| 493055571600",
+            "+49(030)55571600     | 493055571600",
+            "+41 (0)44 123 45 67  | 41441234567",
+            "(0)30 5557 1600      | 03055571600",
     })
     void shouldBringEverySpellingOfANumberToOneForm(String raw, String normalized) {
         assertThat(PhoneNumbers.normalize(raw, null)).isEqualTo(normalized);
@@ -28,6 +33,8 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.normalize("030 5557160", "49")).isEqualTo("49305557160");
         assertThat(PhoneNumbers.normalize("0049 30 5557160", "49")).isEqualTo("49305557160");
         assertThat(PhoneNumbers.normalize("+41 44 1234567", "49")).isEqualTo("41441234567");
+        assertThat(PhoneNumbers.normalize("+49 (0)30 5557160", "49")).as("a trunk 0 after the prefix is no national number")
+                .isEqualTo("49305557160");
     }
 
     @Test

@@ -92,7 +92,32 @@ public final class AdminRoutes {
                         change("setDefaultCallerId", "Set the default outbound caller id")
                                 .description("Empty or missing: no rewrite.")
                                 .body(AdminApi.DefaultCallerId.class, "The caller id.")
-                                .response(HttpStatus.OK, "The caller id as stored.", json(AdminApi.DefaultCallerId.class)));
+                                .response(HttpStatus.OK, "The caller id as stored.", json(AdminApi.DefaultCallerId.class)))
+                .GET(SITE + "/forwarding", Guard.ADMIN_TOKEN, admin::forwarding, site("getForwarding",
+                        "Get the site's forwarding target (its token masked)")
+                        .response(HttpStatus.OK, "The target, its token shown as ***.", json(SiteForwarding.View.class)))
+                .PUT(SITE + "/forwarding", Guard.ADMIN_TOKEN, admin::setForwarding, change("setForwarding",
+                        "Forward every CTI event of the site to a Zammad")
+                        .description("url: Zammad's generic CTI URL with its token; enabled (default true). The "
+                                + "forwarder posts each event as the PBX posted it, in order per call.")
+                        .body(SiteForwarding.Target.class, "The target.")
+                        .response(HttpStatus.OK, "The target as stored, its token masked.", json(SiteForwarding.View.class)))
+                .DELETE(SITE + "/forwarding", Guard.ADMIN_TOKEN, admin::removeForwarding, change("removeForwarding",
+                        "Stop forwarding the site's events")
+                        .response(HttpStatus.NO_CONTENT, "No target any more."))
+                .GET(SITE + "/zammad-settings", Guard.ADMIN_TOKEN, admin::exportZammadSettings,
+                        site("exportZammadSettings", "Export the site's rules as Zammad's cti_config")
+                                .response(HttpStatus.OK, "Block list, routing table and default caller id in Zammad's "
+                                        + "shape.", json(ZammadCtiConfig.class)))
+                .POST(SITE + "/zammad-settings", Guard.ADMIN_TOKEN, admin::importZammadSettings,
+                        change("importZammadSettings", "Import Zammad's cti_config as the site's rules")
+                                .description("Replaces the block list, the routing table and the default caller id in "
+                                        + "one change. Entries callstream cannot apply as Zammad does (a destination "
+                                        + "that is a regular expression, an invalid or repeated number) are left out "
+                                        + "and named in not_imported with the reason.")
+                                .body(ZammadCtiConfig.class, "The JSON of Zammad's cti_config setting.")
+                                .response(HttpStatus.OK, "What the site has now, and what was left out.",
+                                        json(ZammadSettings.Imported.class)));
     }
 
     /** The admin API's failures as problem details: each violation of a change is named in {@code errors}. */

@@ -139,6 +139,10 @@ final class RuleValidation {
         violations.add(new Violation(field, message));
     }
 
+    List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
     void throwIfInvalid() {
         if (!violations.isEmpty()) {
             throw new InvalidSiteChangeException(violations);

@@ -28,10 +28,15 @@ public final class SiteAdminHandler {
             };
 
     private final SiteAdministration administration;
+    private final ZammadSettings zammadSettings;
+    private final SiteForwarding forwarding;
     private final Scheduler blocking;
 
-    public SiteAdminHandler(SiteAdministration administration, Scheduler adminScheduler) {
+    public SiteAdminHandler(SiteAdministration administration, ZammadSettings zammadSettings, SiteForwarding forwarding,
+            Scheduler adminScheduler) {
         this.administration = administration;
+        this.zammadSettings = zammadSettings;
+        this.forwarding = forwarding;
         this.blocking = adminScheduler;
     }
 
@@ -107,6 +112,27 @@ public final class SiteAdminHandler {
     Mono<ServerResponse> setDefaultCallerId(ServerRequest request) {
         return body(request, AdminApi.DefaultCallerId.class)
                 .flatMap(callerId -> ok(() -> administration.setDefaultCallerId(siteId(request), callerId)));
+    }
+
+    Mono<ServerResponse> importZammadSettings(ServerRequest request) {
+        return body(request, ZammadCtiConfig.class)
+                .flatMap(config -> ok(() -> zammadSettings.importInto(siteId(request), config)));
+    }
+
+    Mono<ServerResponse> exportZammadSettings(ServerRequest request) {
+        return ok(() -> zammadSettings.export(siteId(request)));
+    }
+
+    Mono<ServerResponse> forwarding(ServerRequest request) {
+        return ok(() -> forwarding.get(siteId(request)));
+    }
+
+    Mono<ServerResponse> setForwarding(ServerRequest request) {
+        return body(request, SiteForwarding.Target.class).flatMap(target -> ok(() -> forwarding.set(siteId(request), target)));
+    }
+
+    Mono<ServerResponse> removeForwarding(ServerRequest request) {
+        return noContent(() -> forwarding.remove(siteId(request)));
     }
 
     private static String siteId(ServerRequest request) {

@@ -2,6 +2,8 @@ package io.callstream.ingress.config;
 
 import io.callstream.ingress.admin.SiteAdminHandler;
 import io.callstream.ingress.admin.SiteAdministration;
+import io.callstream.ingress.admin.SiteForwarding;
+import io.callstream.ingress.admin.ZammadSettings;
 import io.callstream.sites.store.SiteStore;
 import io.callstream.sites.store.SiteWriter;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,9 @@ class AdminApiConfiguration {
     }
 
     @Bean
-    SiteAdminHandler siteAdminHandler(SiteAdministration siteAdministration, Scheduler adminScheduler) {
-        return new SiteAdminHandler(siteAdministration, adminScheduler);
+    SiteAdminHandler siteAdminHandler(SiteAdministration siteAdministration, SiteStore siteStore, SiteWriter siteWriter,
+            Scheduler adminScheduler) {
+        return new SiteAdminHandler(siteAdministration, new ZammadSettings(siteStore, siteWriter),
+                new SiteForwarding(siteStore, siteWriter), adminScheduler);
     }
 }

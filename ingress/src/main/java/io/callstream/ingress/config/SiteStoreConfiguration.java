@@ -14,7 +14,6 @@ import io.callstream.schema.AvroSerde;
 import io.callstream.schema.SiteConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,7 +49,8 @@ class SiteStoreConfiguration {
     SiteStoreLifecycle siteStoreLifecycle(SiteStore siteStore, SiteWriter siteWriter, KafkaProperties kafka,
             IngressProperties properties, KafkaAdmin kafkaAdmin, NewTopic sitesTopic, Clock clock) {
         return new SiteStoreLifecycle(siteStore, siteWriter, SiteSeeds.of(properties.sites(), clock),
-                replicatorSettings(kafka.buildConsumerProperties()), properties.sitesTopic().pollInterval(),
+                SitesTopic.replicaSettings(kafka.buildConsumerProperties(), "callstream-sites-replicator-" + UUID.randomUUID()),
+                properties.sitesTopic().pollInterval(),
                 () -> kafkaAdmin.createOrModifyTopics(sitesTopic));
     }
 
@@ -72,20 +72,6 @@ class SiteStoreConfiguration {
         settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * SitesTopic.MAX_SITE_RECORD_BYTES);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sitesTopic.writeTimeout().toMillis());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "callstream-sites-writer-" + UUID.randomUUID());
-        return settings;
-    }
-
-    private static Map<String, Object> replicatorSettings(Map<String, Object> springSettings) {
-        Map<String, Object> settings = new HashMap<>(springSettings);
-        // Every instance reads every site itself: no consumer group, no committed offsets.
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // A change the writer aborted (it lost the lease) must never be applied.
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // An auto-created topic would not be compacted; the lifecycle creates it properly instead.
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, SitesTopic.MAX_SITE_RECORD_BYTES);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "callstream-sites-replicator-" + UUID.randomUUID());
         return settings;
     }
 }

@@ -28,6 +28,7 @@ public final class CtiEvents {
                 .setFromNormalized(site.rules().normalize(request.from()))
                 .setToNormalized(site.rules().normalize(request.to()))
                 .setUsers(request.users())
+                .setUserText(request.userText())
                 .setQueue(request.queue())
                 .setCause(request.cause())
                 .setNormalizedCause(request.normalizedCause())

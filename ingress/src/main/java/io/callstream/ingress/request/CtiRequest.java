@@ -15,9 +15,10 @@ import io.callstream.schema.HangupCause;
  * @param from            {@code null} when absent
  * @param to              {@code null} when absent
  * @param users           agent names, empty values dropped
+ * @param userText        the agents as Zammad reads {@code user}: see {@link CtiRequestParser}
  * @param queue           {@code null} when absent or empty
- * @param cause           raw cause, {@code null} when absent or empty
- * @param normalizedCause {@code null} exactly when {@code cause} is
+ * @param cause           raw cause, {@code ""} when sent empty, {@code null} when absent
+ * @param normalizedCause {@code null} exactly when {@code cause} is null or blank
  * @param answeringNumber {@code null} when absent or empty
  * @param extraFields     every other parameter, bounded (see {@link CtiRequestParser})
  */
@@ -28,6 +29,7 @@ public record CtiRequest(
         String from,
         String to,
         List<String> users,
+        String userText,
         String queue,
         String cause,
         HangupCause normalizedCause,

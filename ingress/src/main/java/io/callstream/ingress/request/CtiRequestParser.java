@@ -46,7 +46,7 @@ public final class CtiRequestParser {
         if (!violations.isEmpty()) {
             throw new InvalidCtiRequestException(violations);
         }
-        String cause = nonEmpty(parameters, "cause");
+        String cause = ControlCharacters.spaced(parameters.last("cause").orElse(null));
         return new CtiRequest(
                 event,
                 callId,
@@ -54,6 +54,7 @@ public final class CtiRequestParser {
                 ControlCharacters.spaced(parameters.last("from").orElse(null)),
                 ControlCharacters.spaced(parameters.last("to").orElse(null)),
                 users(parameters),
+                userText(parameters),
                 nonEmpty(parameters, "queue"),
                 cause,
                 HangupCauses.normalize(cause),
@@ -117,6 +118,19 @@ public final class CtiRequestParser {
             }
         }
         return users;
+    }
+
+    /**
+     * The agents as Zammad's caller log reads {@code user}: a list (every {@code user[]}, or a
+     * repeated {@code user}) joined with ", ", one {@code user} exactly as sent, even empty.
+     */
+    private static String userText(CtiParameters parameters) {
+        List<String> values = new ArrayList<>(parameters.all("user[]"));
+        values.addAll(parameters.all("user"));
+        if (values.isEmpty()) {
+            return null;
+        }
+        return ControlCharacters.spaced(String.join(", ", values));
     }
 
     private static String nonEmpty(CtiParameters parameters, String name) {

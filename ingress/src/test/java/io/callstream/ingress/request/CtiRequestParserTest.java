@@ -73,6 +73,27 @@ class CtiRequestParserTest {
     }
 
     @Test
+    void shouldKeepAnEmptyCauseApartFromAMissingOneAsZammadsCommentDoes() {
+        CtiRequest empty = parse("event=newCall&callId=1&direction=in&cause=");
+        CtiRequest missing = parse("event=newCall&callId=1&direction=in");
+
+        assertThat(empty.cause()).isEmpty();
+        assertThat(empty.normalizedCause()).isNull();
+        assertThat(missing.cause()).isNull();
+    }
+
+    @Test
+    void shouldReadTheAgentsAsZammadsCallerLogShowsThem() {
+        assertThat(parse("event=newCall&callId=1&direction=in&user[]=user+1&user[]=user+2").userText())
+                .isEqualTo("user 1, user 2");
+        assertThat(parse("event=newCall&callId=1&direction=in&user=user+1,user+2").userText())
+                .as("one string is kept as sent").isEqualTo("user 1,user 2");
+        assertThat(parse("event=answer&callId=1&user=").userText()).as("sent empty").isEmpty();
+        assertThat(parse("event=answer&callId=1&user[]=").userText()).isEmpty();
+        assertThat(parse("event=answer&callId=1").userText()).as("absent").isNull();
+    }
+
+    @Test
     void shouldKeepExtraFieldsButNotTheCallIdAliases() {
         CtiRequest request = parse("event=hangup&callId=1&callid=1&call_id=1&CallType=external&Duration=42&Duration=43");
 

@@ -38,7 +38,11 @@ public final class CallRecordDeriver {
             Function<String, Optional<Contact>> contacts) {
         Optional<CtiEvent> newCall = call.first(CallEventType.NEW_CALL);
         Optional<Instant> end = call.end();
-        Optional<CtiEvent> answer = countingAnswer(call, end);
+        // Zammad's fields follow the PBX's events: a call the edge rejected is over for callstream at
+        // once, but in Zammad's caller log it rings on until the PBX's own hangup.
+        Optional<Instant> zammadEnd = newCall.filter(SplitCall::rejected).isPresent()
+                ? call.firstHangup().map(CtiEvent::getReceivedAt) : end;
+        Optional<CtiEvent> answer = countingAnswer(call, zammadEnd);
         Direction direction = fromNewCallOrFirst(call, newCall, CtiEvent::getDirection);
         String originalFrom = fromNewCallOrFirst(call, newCall, CtiEvent::getFrom);
         String to = fromNewCallOrFirst(call, newCall, CtiEvent::getTo);
@@ -50,6 +54,9 @@ public final class CallRecordDeriver {
         String remoteNumber = direction == Direction.OUT
                 ? fromNewCallOrFirst(call, newCall, CtiEvent::getToNormalized)
                 : fromNewCallOrFirst(call, newCall, CtiEvent::getFromNormalized);
+        Contact remoteContact = Optional.ofNullable(remoteNumber).flatMap(contacts).orElse(null);
+        CallerLogLabels labels = CallerLogLabels.of(call, newCall, direction, zammadEnd,
+                remoteContact == null ? null : remoteContact.getName());
         Optional<DoneMark> mark = latestMark(call.number(), marks);
 
         return CallRecord.newBuilder()
@@ -64,24 +71,28 @@ public final class CallRecordDeriver {
                 .setUsers(newCall.map(CtiEvent::getUsers).orElse(List.of()))
                 .setAnsweredBy(answer.flatMap(event -> event.getUsers().stream().findFirst()).orElse(null))
                 .setAnsweringNumber(answer.map(CtiEvent::getAnsweringNumber).orElse(null))
-                .setState(end.isPresent() ? CallProgress.HANGUP
+                .setState(zammadEnd.isPresent() ? CallProgress.HANGUP
                         : answer.isPresent() ? CallProgress.ANSWER : CallProgress.NEW_CALL)
                 .setOutcome(outcome.orElse(null))
                 .setCause(endingHangup.map(CtiEvent::getCause).orElse(null))
                 .setNormalizedCause(endingHangup.map(CtiEvent::getNormalizedCause).orElse(null))
-                .setDone(mark.map(DoneMark::getDone).orElseGet(() -> computedDone(direction, answer, outcome)))
+                .setDone(mark.map(DoneMark::getDone).orElseGet(() ->
+                        computedDone(direction, answer, zammadEnd, call.firstHangup(), labels.toComment())))
                 .setDoneMarkedAt(mark.map(DoneMark::getMarkedAt).orElse(null))
                 .setInitializedAt(initializedAt)
                 .setStartAt(answer.map(CtiEvent::getReceivedAt).orElse(null))
-                .setEndAt(end.orElse(null))
-                .setWaitingTimeMs(waitingTime(initializedAt, answer, end))
-                .setTalkingTimeMs(answer.flatMap(answered -> end.map(ended -> millis(answered.getReceivedAt(), ended)))
+                .setEndAt(zammadEnd.orElse(null))
+                .setWaitingTimeMs(waitingTime(initializedAt, answer, zammadEnd))
+                .setTalkingTimeMs(answer.flatMap(answered -> zammadEnd.map(ended -> millis(answered.getReceivedAt(), ended)))
                         .orElse(null))
                 .setEventsApplied(call.events().size())
                 .setNewCallSeen(newCall.isPresent())
                 .setRemoteNumber(remoteNumber)
-                .setRemoteContact(Optional.ofNullable(remoteNumber).flatMap(contacts).orElse(null))
+                .setRemoteContact(remoteContact)
                 .setLastEventAt(call.lastEventAt())
+                .setComment(labels.comment())
+                .setFromComment(labels.fromComment())
+                .setToComment(labels.toComment())
                 .build();
     }
 
@@ -130,18 +141,21 @@ public final class CallRecordDeriver {
         return answer.getUsers().stream().anyMatch(user -> user.toLowerCase(Locale.ROOT).equals(VOICEMAIL_USER));
     }
 
-    /** Zammad's done flag; see the CallRecord schema. */
-    private static boolean computedDone(Direction direction, Optional<CtiEvent> answer, Optional<CallOutcome> outcome) {
+    /**
+     * Zammad's done flag: outbound calls always; inbound ones once answered, and after the hangup
+     * (or the timeout) unless never answered (but forwarded) or answered by voicemail. A second
+     * hangup of a ring group changes nothing (in Zammad it would set done: a quirk not copied).
+     */
+    private static boolean computedDone(Direction direction, Optional<CtiEvent> answer, Optional<Instant> end,
+            Optional<CtiEvent> firstHangup, String toComment) {
         if (direction == Direction.OUT) {
             return true;
         }
-        if (outcome.isEmpty()) {
+        if (end.isEmpty()) {
             return answer.isPresent();
         }
-        return switch (outcome.get()) {
-            case ANSWERED, FORWARDED, ANSWERED_ELSEWHERE, REJECTED -> true;
-            default -> false;
-        };
+        boolean forwarded = firstHangup.map(CtiEvent::getNormalizedCause).filter(HangupCause.FORWARDED::equals).isPresent();
+        return (answer.isPresent() || forwarded) && !VOICEMAIL_USER.equals(toComment);
     }
 
     /** As Zammad derives it: the queue parameter, else 'to' inbound and 'from' (rewritten) outbound. */

@@ -48,11 +48,16 @@ public final class ContactImport {
      * @throws ContactsImportTooLargeException  over the size limit (the rows before it were imported)
      */
     public Result importFrom(InputStream csv) {
+        return importFrom(csv, null);
+    }
+
+    /** As {@link #importFrom(InputStream)}, national numbers taken as numbers of {@code countryCode} (null: as they are). */
+    public Result importFrom(InputStream csv, String countryCode) {
         Batches batches = new Batches();
         List<Problem> problems = new ArrayList<>();
         long[] rejected = {0};
         try {
-            reader.read(new LimitedInputStream(csv, maxBytes), batches::add, (line, message) -> {
+            reader.read(new LimitedInputStream(csv, maxBytes), countryCode, batches::add, (line, message) -> {
                 rejected[0]++;
                 if (problems.size() < PROBLEMS_LISTED) {
                     problems.add(new Problem(line, message));

@@ -44,6 +44,11 @@ final class ContactsCsvReader {
      * @throws InvalidContactsFileException when the file has no header row naming number and name
      */
     void read(InputStream csv, Consumer<ContactEntry> contact, BiConsumer<Long, String> rejected) {
+        read(csv, null, contact, rejected);
+    }
+
+    /** As {@link #read(InputStream, Consumer, BiConsumer)}, national numbers taken as numbers of {@code countryCode}. */
+    void read(InputStream csv, String countryCode, Consumer<ContactEntry> contact, BiConsumer<Long, String> rejected) {
         BufferedInputStream in = new BufferedInputStream(csv, MAX_HEADER_BYTES + BYTE_ORDER_MARK.length);
         try {
             skipByteOrderMark(in);
@@ -55,7 +60,7 @@ final class ContactsCsvReader {
                     long line = lines.currentLocation().getLineNr();
                     String[] row = lines.nextValue();
                     if (!isBlank(row)) {
-                        readRow(row, columns, line, contact, rejected);
+                        readRow(row, columns, line, countryCode, contact, rejected);
                     }
                 }
             }
@@ -71,9 +76,9 @@ final class ContactsCsvReader {
         }
     }
 
-    private static void readRow(String[] row, Map<String, Integer> columns, long line, Consumer<ContactEntry> contact,
-            BiConsumer<Long, String> rejected) {
-        String number = PhoneNumbers.normalize(cell(row, columns, "number"), null);
+    private static void readRow(String[] row, Map<String, Integer> columns, long line, String countryCode,
+            Consumer<ContactEntry> contact, BiConsumer<Long, String> rejected) {
+        String number = PhoneNumbers.normalize(cell(row, columns, "number"), countryCode);
         String name = cell(row, columns, "name");
         if (number == null || number.isEmpty() || name == null || name.isBlank()) {
             rejected.accept(line, "number and name are required");

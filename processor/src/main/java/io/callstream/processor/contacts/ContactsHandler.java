@@ -3,10 +3,15 @@ package io.callstream.processor.contacts;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
+import io.callstream.processor.query.InvalidQueryException;
 import io.callstream.processor.query.LocalCallStores;
 import io.callstream.schema.Contact;
 import io.callstream.schema.PhoneNumbers;
+import io.callstream.schema.SiteConfig;
 import io.callstream.web.api.ApiProblem;
 import io.callstream.web.api.Violation;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -34,18 +39,23 @@ public final class ContactsHandler {
     public record ContactBody(String name, String organization, String externalId, String url) {
     }
 
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
     /** How many buffers of the request body the CSV import asks for ahead of reading them. */
     private static final int IMPORT_READ_AHEAD = 4;
 
     private final ContactWriter writer;
     private final ContactImport csvImport;
     private final LocalCallStores stores;
+    private final Function<String, Optional<SiteConfig>> sites;
     private final Scheduler blocking;
 
-    public ContactsHandler(ContactWriter writer, ContactImport csvImport, LocalCallStores stores, Scheduler blocking) {
+    /** @param sites looks a site up, for the country code of {@code ?site=} */
+    public ContactsHandler(ContactWriter writer, ContactImport csvImport, LocalCallStores stores,
+            Function<String, Optional<SiteConfig>> sites, Scheduler blocking) {
         this.writer = writer;
         this.csvImport = csvImport;
         this.stores = stores;
+        this.sites = sites;
         this.blocking = blocking;
     }
 
@@ -89,18 +99,37 @@ public final class ContactsHandler {
             return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the import limit of "
                     + csvImport.maxBytes() / (1024 * 1024) + " MiB; split it.").respond();
         }
+        String countryCode = countryCode(request);
         Flux<DataBuffer> body = request.body(BodyExtractors.toDataBuffers());
         return Mono.fromCallable(() -> {
                     try (InputStream csv = DataBufferUtils.subscriberInputStream(body, IMPORT_READ_AHEAD)) {
-                        return csvImport.importFrom(csv);
+                        return csvImport.importFrom(csv, countryCode);
                     }
                 })
                 .subscribeOn(blocking)
                 .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result));
     }
 
-    private static String number(ServerRequest request) {
-        String number = PhoneNumbers.normalize(request.pathVariable("number"), null);
+    private String number(ServerRequest request) {
+        String number = PhoneNumbers.normalize(request.pathVariable("number"), countryCode(request));
         return number == null ? "" : number;
+    }
+
+    /**
+     * {@code ?country_code=49}, or {@code ?site=berlin} for that site's: national numbers ({@code 030 ...})
+     * are numbers of that country, as the site's calls are.
+     */
+    private String countryCode(ServerRequest request) {
+        String countryCode = request.queryParam("country_code").orElse(null);
+        if (countryCode != null) {
+            if (!COUNTRY_CODE.matcher(countryCode).matches()) {
+                throw new InvalidQueryException(List.of(new Violation("country_code",
+                        "must be 1 to 3 digits without '+' or leading 0, for example 49")));
+            }
+            return countryCode;
+        }
+        return request.queryParam("site").map(site -> sites.apply(site)
+                        .orElseThrow(() -> new InvalidQueryException(List.of(new Violation("site", "no such site")))))
+                .map(SiteConfig::getCountryCode).orElse(null);
     }
 }

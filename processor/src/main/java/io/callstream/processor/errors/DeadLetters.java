@@ -45,7 +45,7 @@ public final class DeadLetters implements AutoCloseable {
         return (DeadLetters) deadLetters;
     }
 
-    void send(String topic, int partition, long offset, byte[] key, byte[] value, Exception failure, String processor) {
+    public void send(String topic, int partition, long offset, byte[] key, byte[] value, Exception failure, String processor) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "topic", topic);
         header(headers, "partition", String.valueOf(partition));

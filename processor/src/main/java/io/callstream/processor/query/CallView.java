@@ -56,8 +56,6 @@ public record CallView(
 
     public static CallView of(CallRecord record) {
         Contact contact = record.getRemoteContact();
-        String contactName = contact == null ? null : contact.getName();
-        boolean outbound = record.getDirection() == Direction.OUT;
         return new CallView(
                 RecordKeys.of(record),
                 record.getSite(),
@@ -73,9 +71,9 @@ public record CallView(
                 },
                 record.getDone(),
                 record.getQueue(),
-                record.getCause(),
-                outbound ? null : contactName,
-                outbound ? contactName : null,
+                record.getComment(),
+                record.getFromComment(),
+                record.getToComment(),
                 record.getInitializedAt(),
                 record.getStartAt(),
                 record.getEndAt(),

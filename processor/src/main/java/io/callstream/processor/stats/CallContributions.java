@@ -64,6 +64,9 @@ final class CallContributions {
      */
     private static Map<Long, Map<String, Long>> inProgress(CallRecord record, long start) {
         Map<Long, Map<String, Long>> quarters = new LinkedHashMap<>();
+        if (record.getOutcome() == CallOutcome.REJECTED) {
+            return quarters; // turned away at once; its endAt is the PBX's hangup, for Zammad's fields
+        }
         if (record.getEndAt() != null && record.getEndAt().toEpochMilli() <= start) {
             return quarters;
         }

@@ -130,7 +130,7 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         return derived;
     }
 
-    /** The indexes change only when a call starts, changes its start time, or ends. */
+    /** The indexes change only when a call starts, changes its start time, or ends (gets its outcome). */
     private void index(CallRecord old, CallRecord record, String recordKey) {
         String logKey = RecordKeys.logKey(record);
         if (old == null || !RecordKeys.logKey(old).equals(logKey)) {
@@ -139,8 +139,8 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
             }
             log.put(logKey, recordKey);
         }
-        boolean wasActive = old != null && old.getEndAt() == null;
-        boolean isActive = record.getEndAt() == null;
+        boolean wasActive = old != null && old.getOutcome() == null;
+        boolean isActive = record.getOutcome() == null;
         if (isActive && !wasActive) {
             active.put(recordKey, recordKey);
         } else if (wasActive && !isActive) {

@@ -351,7 +351,7 @@
     if (known && known.events_applied > call.events_applied) {
       return; // an older version than the one shown (the snapshot was read after it)
     }
-    if (belongsHere(call) && call.state !== 'hangup') {
+    if (belongsHere(call) && call.outcome == null) { // in progress until it has an outcome
       board.active.set(call.id, call);
     } else {
       board.active.delete(call.id);

@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.callstream.schema.CallRecord;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.HangupCause;
-import io.callstream.schema.internal.CallHistory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,8 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * natural order.
  */
 class CallPermutationTest {
-
-    private static final CallRules RULES = CallRules.defaults();
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
@@ -74,16 +70,7 @@ class CallPermutationTest {
     }
 
     private static Map<Integer, CallRecord> records(List<CtiEvent> arrivals) {
-        CallHistory history = CallHistories.empty();
-        for (CtiEvent event : arrivals) {
-            history = CallHistories.withEvent(history, event, RULES).orElse(history);
-        }
-        Map<Integer, CallRecord> records = new TreeMap<>();
-        for (SplitCall call : CallSplitter.split(history, RULES)) {
-            records.put(call.number(), CallRecordDeriver.derive(TestEvents.SITE, arrivals.get(0).getCallId(), call,
-                    List.of(), number -> Optional.empty()));
-        }
-        return records;
+        return TestCalls.records(arrivals, number -> Optional.empty());
     }
 
     private static List<String> ids(List<CtiEvent> order) {

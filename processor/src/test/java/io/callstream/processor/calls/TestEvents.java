@@ -1,6 +1,7 @@
 package io.callstream.processor.calls;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import io.callstream.schema.CallEventType;
@@ -58,8 +59,16 @@ public final class TestEvents {
         return this;
     }
 
+    /** {@code user[]=...} repeated, as the edge publishes it: the non-empty names, and Zammad's reading joined. */
     public TestEvents users(String... users) {
-        event.setUsers(List.of(users));
+        event.setUsers(Arrays.stream(users).filter(user -> !user.isEmpty()).toList())
+                .setUserText(String.join(", ", users));
+        return this;
+    }
+
+    /** One {@code user=...}, as the edge publishes it: Zammad's reading is the value as sent, even empty. */
+    public TestEvents user(String sent) {
+        event.setUsers(sent.isEmpty() ? List.of() : List.of(sent)).setUserText(sent);
         return this;
     }
 

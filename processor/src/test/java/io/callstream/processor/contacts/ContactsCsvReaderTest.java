@@ -77,6 +77,15 @@ class ContactsCsvReaderTest {
         assertThat(rejected).singleElement().asString().contains("cannot be read as CSV");
     }
 
+    @Test
+    void shouldTakeNationalNumbersAsNumbersOfTheCountryCodeGiven() {
+        new ContactsCsvReader().read(new ByteArrayInputStream(bytes(
+                        "number,name\n030 5557 1600,Berlin office\n+49 (0)40 123456,Hamburg office\n+41 44 1234567,Zurich\n",
+                        StandardCharsets.UTF_8)), "49", contacts::add, (line, problem) -> rejected.add(line + ": " + problem));
+
+        assertThat(contacts).extracting(ContactEntry::number).containsExactly("493055571600", "4940123456", "41441234567");
+    }
+
     private void read(byte[] csv) {
         new ContactsCsvReader().read(new ByteArrayInputStream(csv), contacts::add,
                 (line, problem) -> rejected.add(line + ": " + problem));

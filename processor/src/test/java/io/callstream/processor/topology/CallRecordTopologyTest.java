@@ -230,14 +230,26 @@ class CallRecordTopologyTest {
     }
 
     @Test
-    void shouldEndACallTheEdgeRejectedAtOnceAndCallItRejected() {
+    void shouldKeepACallTheEdgeRejectedOutOfTheActiveCallsWhileItsZammadFieldsWaitForThePbxsHangup() {
         send(newCall("spam").in().from("491715000000").rejected().at(0));
 
-        CallRecord call = last();
-        assertThat(call.getState()).isEqualTo(CallProgress.HANGUP);
-        assertThat(call.getOutcome()).isEqualTo(CallOutcome.REJECTED);
-        assertThat(call.getDone()).isTrue();
-        assertThat(call.getWaitingTimeMs()).isZero();
+        CallRecord ringing = last();
+        assertThat(ringing.getOutcome()).isEqualTo(CallOutcome.REJECTED);
+        assertThat(ringing.getState()).as("Zammad's state until the PBX hangs up").isEqualTo(CallProgress.NEW_CALL);
+        assertThat(ringing.getDone()).isFalse();
+        assertThat(ringing.getEndAt()).isNull();
+        assertThat(driver.<String, String>getKeyValueStore(StoreNames.ACTIVE_CALLS).get("berlin/spam/1"))
+                .as("not in progress: the edge turned it away").isNull();
+
+        send(hangup("spam").in().cause("busy", HangupCause.BUSY).at(1));
+
+        CallRecord hungUp = last();
+        assertThat(hungUp.getOutcome()).isEqualTo(CallOutcome.REJECTED);
+        assertThat(hungUp.getState()).isEqualTo(CallProgress.HANGUP);
+        assertThat(hungUp.getDone()).isFalse();
+        assertThat(hungUp.getComment()).isEqualTo("busy");
+        assertThat(hungUp.getEndAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(hungUp.getWaitingTimeMs()).isEqualTo(1_000);
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class SiteStoreLifecycle implements SmartLifecycle, DisposableBean 
     private volatile boolean running;
 
     /**
-     * @param seeds sites to create if the topic does not have them yet
+     * @param writer writes the seeds; null for a replica, which has none
+     * @param seeds  sites to create if the topic does not have them yet
      */
     public SiteStoreLifecycle(SiteStore store, SiteWriter writer, List<SiteConfig> seeds,
             Map<String, Object> consumerSettings, Duration pollInterval, Runnable createTopic) {
@@ -42,6 +43,12 @@ public final class SiteStoreLifecycle implements SmartLifecycle, DisposableBean 
         this.seeds = List.copyOf(seeds);
         this.replicator = new SiteStoreReplicator(store, consumerSettings, pollInterval,
                 () -> seeding.execute(this::seedThenServe), createTopic);
+    }
+
+    /** A read-only copy of the sites (no seeds, no writer): for a reader beside the edge, such as the forwarder. */
+    public static SiteStoreLifecycle replica(SiteStore store, Map<String, Object> consumerSettings, Duration pollInterval) {
+        return new SiteStoreLifecycle(store, null, List.of(), consumerSettings, pollInterval, () -> {
+        });
     }
 
     @Override
@@ -62,7 +69,9 @@ public final class SiteStoreLifecycle implements SmartLifecycle, DisposableBean 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        writer.close();
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     /** Also when the application fails to start after this was started: no replicator may outlive it. */

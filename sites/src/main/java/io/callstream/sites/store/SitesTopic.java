@@ -1,10 +1,12 @@
 package io.callstream.sites.store;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import io.callstream.schema.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -26,5 +28,25 @@ public final class SitesTopic {
                 .configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_SITE_RECORD_BYTES)));
+    }
+
+    /**
+     * The settings of a consumer that copies the whole topic into a {@link SiteStore}, from an
+     * application's consumer settings.
+     *
+     * @param clientId names the copy in the broker's logs and metrics
+     */
+    public static Map<String, Object> replicaSettings(Map<String, Object> consumerSettings, String clientId) {
+        Map<String, Object> settings = new HashMap<>(consumerSettings);
+        // Every instance reads every site itself: no consumer group, no committed offsets.
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A change the writer aborted (it lost the lease) must never be applied.
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // An auto-created topic would not be compacted; the applications create it properly instead.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_SITE_RECORD_BYTES);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return settings;
     }
 }
