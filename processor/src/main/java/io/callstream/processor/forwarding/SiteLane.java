@@ -6,12 +6,15 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.callstream.schema.CtiEvent;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One site's events on their way to its Zammad, in the order they were polled (so in the edge's
@@ -29,6 +32,7 @@ final class SiteLane {
         void refused(Pending pending, String reason);
     }
 
+    private static final Logger log = LoggerFactory.getLogger(SiteLane.class);
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
     static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
@@ -60,7 +64,11 @@ final class SiteLane {
         queue.addLast(pending);
         if (!draining) {
             draining = true;
-            workers.execute(this::drain);
+            try {
+                workers.execute(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                draining = false;
+            }
         }
     }
 
@@ -89,28 +97,54 @@ final class SiteLane {
                     return;
                 }
             }
-            Optional<String> target = targets.apply(site);
-            if (target.isPresent()) {
-                ZammadClient.Answer answer = zammad.post(target.get(), head.event());
-                if (answer.verdict() == ZammadClient.Verdict.RETRY) {
-                    meters.failed();
-                    workers.schedule(this::drain, retryDelay(++failures).toMillis(), TimeUnit.MILLISECONDS);
-                    return;
-                }
-                failures = 0;
-                if (answer.verdict() == ZammadClient.Verdict.REFUSED) {
-                    refusals.refused(head, answer.reason());
-                    meters.parked();
-                } else {
-                    meters.forwarded(clock.instant());
-                }
+            if (!settle(head)) {
+                meters.failed();
+                retryLater();
+                return;
             }
+            failures = 0;
             synchronized (this) {
                 if (queue.peekFirst() == head) {
                     queue.pollFirst();
                 }
             }
             offsets.settled(head.partition(), head.offset());
+        }
+    }
+
+    /** Posts the event (or parks it, or lets it go when the site stopped forwarding); false: try again later. */
+    private boolean settle(Pending head) {
+        Optional<String> target = targets.apply(site);
+        if (target.isEmpty()) {
+            return true;
+        }
+        try {
+            ZammadClient.Answer answer = zammad.post(target.get(), head.event());
+            switch (answer.verdict()) {
+                case RETRY -> {
+                    return false;
+                }
+                case REFUSED -> {
+                    refusals.refused(head, answer.reason());
+                    meters.parked();
+                }
+                case DELIVERED -> meters.forwarded(clock.instant());
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // The dead-letter topic could not take a refused event, say: it stays at the head.
+            log.warn("Forwarding event {} of site {} failed; retrying: {}", head.event().getEventId(), site, e.toString());
+            return false;
+        }
+    }
+
+    private void retryLater() {
+        try {
+            workers.schedule(this::drain, retryDelay(++failures).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            synchronized (this) {
+                draining = false;
+            }
         }
     }
 

@@ -35,12 +35,15 @@ final class ZammadClient {
     }
 
     Answer post(String url, CtiEvent event) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(ZammadForm.of(event))).build();
         try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(ZammadForm.of(event))).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return answer(event, response.statusCode(), response.body());
+        } catch (IllegalArgumentException unusable) {
+            // Its message would quote the URL, token and all.
+            return new Answer(Verdict.REFUSED, "the forwarding URL cannot be used (" + unusable.getClass().getSimpleName() + ")");
         } catch (IOException e) {
             return new Answer(Verdict.RETRY, "Zammad not reachable (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
