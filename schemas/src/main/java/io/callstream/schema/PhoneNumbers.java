@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class PhoneNumbers {
 
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
     /** {@code +49(0)30...}, {@code 0049(030)...}: the prefix, the country code, then the trunk 0 in parentheses. */
     private static final Pattern TRUNK_PREFIX = Pattern.compile("^(\\+|00)([1-9][0-9]{0,2})\\(0([0-9]*)\\)");
 
@@ -48,6 +49,11 @@ public final class PhoneNumbers {
             return countryCode + digits.substring(1);
         }
         return digits.toString();
+    }
+
+    /** Whether {@code value} can be a site's country code: 1 to 3 digits, no {@code +}, no leading 0 ({@code 49}). */
+    public static boolean isCountryCode(String value) {
+        return value != null && COUNTRY_CODE.matcher(value).matches();
     }
 
     private static String withoutTrunkPrefix(String raw) {

@@ -196,10 +196,7 @@ class ForwardingIT {
     }
 
     private static void post(ConfigurableApplicationContext edge, String token, String form) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base(edge) + "/api/v1/cti/" + token))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(form).isEqualTo(200);
+        assertThat(PbxPosts.post(base(edge), token, form).statusCode()).as(form).isEqualTo(200);
     }
 
     private static String forwardingSite(String url) throws Exception {

@@ -211,11 +211,6 @@ class StandaloneIT {
     }
 
     private HttpResponse<String> post(String token, String form) throws Exception {
-        String port = running.getEnvironment().getProperty("local.server.port");
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cti/" + token))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return PbxPosts.post("http://127.0.0.1:" + running.getEnvironment().getProperty("local.server.port"), token, form);
     }
 }

@@ -24,7 +24,6 @@ final class RuleValidation {
     static final int MAX_BLOCK_LIST_SIZE = 200_000;
     static final int MAX_ROUTING_SIZE = 20_000;
 
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
     /** Digits and separators, at least one digit, an optional leading '+'. */
     private static final Pattern CALLER_ID = Pattern.compile("\\+?(?=[^0-9]*[0-9])[0-9(][0-9 ()./-]*");
     private static final Pattern BLOCKED_NUMBER = Pattern.compile("\\+?(?=[^0-9]*[0-9])[0-9(][0-9 ()./-]*\\*?");
@@ -46,7 +45,7 @@ final class RuleValidation {
     }
 
     void countryCode(String field, String countryCode) {
-        if (countryCode != null && !COUNTRY_CODE.matcher(countryCode).matches()) {
+        if (countryCode != null && !PhoneNumbers.isCountryCode(countryCode)) {
             add(field, "must be 1 to 3 digits without '+' or leading 0, for example 49");
         }
     }

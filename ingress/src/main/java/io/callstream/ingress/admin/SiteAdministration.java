@@ -228,7 +228,8 @@ public final class SiteAdministration {
                 .orElseThrow();
     }
 
-    private static SiteConfig existing(Optional<SiteConfig> site, String siteId) {
+    /** The site, or the admin API's 404 when there is none: for every handler of a site's change. */
+    static SiteConfig existing(Optional<SiteConfig> site, String siteId) {
         return site.orElseThrow(() -> new SiteNotFoundException("There is no site " + siteId + "."));
     }
 

@@ -42,23 +42,23 @@ public final class SiteForwarding {
     }
 
     public View get(String siteId) {
-        return existing(store.site(siteId), siteId).map(SiteForwarding::view)
+        return forwarding(store.site(siteId), siteId).map(SiteForwarding::view)
                 .orElseThrow(() -> new SiteNotFoundException("Site " + siteId + " forwards nowhere."));
     }
 
     public View set(String siteId, Target target) {
         URI url = validated(target);
         Forwarding forwarding = new Forwarding(url.toString(), target.enabled() == null || target.enabled());
-        writer.write(siteId, current -> Optional.of(SiteConfig.newBuilder(site(current, siteId)).setForwarding(forwarding)));
+        writer.write(siteId, current -> Optional.of(SiteConfig.newBuilder(SiteAdministration.existing(current, siteId)).setForwarding(forwarding)));
         return view(forwarding);
     }
 
     public void remove(String siteId) {
         writer.write(siteId, current -> {
-            if (existing(current, siteId).isEmpty()) {
+            if (forwarding(current, siteId).isEmpty()) {
                 throw new SiteNotFoundException("Site " + siteId + " forwards nowhere.");
             }
-            return Optional.of(SiteConfig.newBuilder(site(current, siteId)).setForwarding(null));
+            return Optional.of(SiteConfig.newBuilder(SiteAdministration.existing(current, siteId)).setForwarding(null));
         });
     }
 
@@ -104,11 +104,7 @@ public final class SiteForwarding {
         return uri;
     }
 
-    private static Optional<Forwarding> existing(Optional<SiteConfig> site, String siteId) {
-        return Optional.ofNullable(site(site, siteId).getForwarding());
-    }
-
-    private static SiteConfig site(Optional<SiteConfig> site, String siteId) {
-        return site.orElseThrow(() -> new SiteNotFoundException("There is no site " + siteId + "."));
+    private static Optional<Forwarding> forwarding(Optional<SiteConfig> site, String siteId) {
+        return Optional.ofNullable(SiteAdministration.existing(site, siteId).getForwarding());
     }
 }

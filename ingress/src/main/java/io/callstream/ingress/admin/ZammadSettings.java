@@ -46,7 +46,7 @@ public final class ZammadSettings {
         String defaultCallerId = defaultCallerId(config.defaultCallerId(), left);
         Imported[] result = new Imported[1];
         writer.write(siteId, current -> {
-            SiteConfig site = current.orElseThrow(() -> new SiteNotFoundException("There is no site " + siteId + "."));
+            SiteConfig site = SiteAdministration.existing(current, siteId);
             List<Violation> notImported = new ArrayList<>(left);
             List<BlockEntry> blockList = blockList(config.blockedCallers(), site.getCountryCode(), notImported);
             List<RoutingRow> routing = routing(config.routes(), site.getCountryCode(), notImported);
@@ -58,7 +58,7 @@ public final class ZammadSettings {
     }
 
     public ZammadCtiConfig export(String siteId) {
-        SiteConfig site = store.site(siteId).orElseThrow(() -> new SiteNotFoundException("There is no site " + siteId + "."));
+        SiteConfig site = SiteAdministration.existing(store.site(siteId), siteId);
         return new ZammadCtiConfig(
                 new ZammadCtiConfig.Inbound(site.getBlockList().stream()
                         .map(entry -> new ZammadCtiConfig.BlockedCaller(entry.getCallerId(), entry.getNote())).toList()),

@@ -100,7 +100,7 @@ public final class CallRecordDeriver {
     private static Optional<CtiEvent> countingAnswer(SplitCall call, Optional<Instant> end) {
         return call.events().stream()
                 .filter(event -> event.getEvent() == CallEventType.ANSWER)
-                .filter(event -> end.isEmpty() || !event.getReceivedAt().isAfter(end.get()))
+                .filter(event -> SplitCall.notAfter(event, end))
                 .findFirst();
     }
 

@@ -55,7 +55,7 @@ record CallerLogLabels(String comment, String fromComment, String toComment) {
     private static boolean appliedByZammad(CtiEvent event, Optional<CtiEvent> newCall, Optional<Instant> end) {
         return switch (event.getEvent()) {
             case NEW_CALL -> newCall.filter(first -> first.getEventId().equals(event.getEventId())).isPresent();
-            case ANSWER -> end.isEmpty() || !event.getReceivedAt().isAfter(end.get());
+            case ANSWER -> SplitCall.notAfter(event, end);
             case HANGUP -> true;
         };
     }

@@ -37,6 +37,11 @@ public record SplitCall(int number, List<CtiEvent> events, Optional<Instant> tim
         return end(hangup, rejected, timeout);
     }
 
+    /** Whether {@code event} came before the end, or the call has not ended: an answer after the hangup is ignored. */
+    static boolean notAfter(CtiEvent event, Optional<Instant> end) {
+        return end.isEmpty() || !event.getReceivedAt().isAfter(end.get());
+    }
+
     /** Whether the edge told the PBX to reject this newCall: such a call is over at once. */
     static boolean rejected(CtiEvent newCall) {
         return newCall.getDecision() == EdgeDecision.REJECT;

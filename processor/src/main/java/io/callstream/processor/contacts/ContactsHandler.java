@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import io.callstream.processor.query.InvalidQueryException;
 import io.callstream.processor.query.LocalCallStores;
@@ -39,7 +38,6 @@ public final class ContactsHandler {
     public record ContactBody(String name, String organization, String externalId, String url) {
     }
 
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
     /** How many buffers of the request body the CSV import asks for ahead of reading them. */
     private static final int IMPORT_READ_AHEAD = 4;
 
@@ -122,7 +120,7 @@ public final class ContactsHandler {
     private String countryCode(ServerRequest request) {
         String countryCode = request.queryParam("country_code").orElse(null);
         if (countryCode != null) {
-            if (!COUNTRY_CODE.matcher(countryCode).matches()) {
+            if (!PhoneNumbers.isCountryCode(countryCode)) {
                 throw new InvalidQueryException(List.of(new Violation("country_code",
                         "must be 1 to 3 digits without '+' or leading 0, for example 49")));
             }
