@@ -3,7 +3,7 @@
 # set-ups of the launcher (embedded broker in the same JVM): the edge alone (as deployed next to a
 # cluster), then everything (edge + processor, what ./callstream runs). Baseline in the same run:
 # the same server answering an unknown token (full HTTP stack, no parsing, no Kafka).
-# Prints figures; asserts nothing.
+# Prints figures and, per set-up, a ratio line (accepted newCalls / the 401 ceiling); asserts nothing.
 #
 #   bench/edge-throughput.sh            # needs wrk (apt-get install wrk) and a built launcher
 #   DURATION=30s bench/edge-throughput.sh
@@ -32,16 +32,20 @@ measure() { # label, extra launcher arguments...
   run "newCall accepted (publish + ack)" "$url" 1 1
   run "newCall accepted (publish + ack)" "$url" 2 16
   run "newCall accepted (publish + ack)" "$url" 2 64
+  accepted=$last_rate
   run "baseline: unknown token (401, no Kafka)" "$baseline" 2 64
+  echo "== ratio ($label, 64 connections) accepted / 401 ceiling: $(awk -v a="$accepted" -v b="$last_rate" 'BEGIN {printf "%.2f", a / b}')"
   echo "== launcher RSS after the runs: $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$pid/status), peak $(awk '/VmHWM/ {print $2/1024 " MiB"}' /proc/$pid/status)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
 }
 
-run() { # label, url, threads, connections
+run() { # label, url, threads, connections; leaves the requests per second in last_rate
+  local out
   echo "== $1: $4 connection(s), $duration"
-  wrk -t"$3" -c"$4" -d"$duration" --latency -s bench/new-call.lua "$2" \
-    | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  "
+  out=$(wrk -t"$3" -c"$4" -d"$duration" --latency -s bench/new-call.lua "$2")
+  grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  " <<<"$out"
+  last_rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
 }
 
 measure "edge alone (processor off)" --callstream.standalone.processor=false

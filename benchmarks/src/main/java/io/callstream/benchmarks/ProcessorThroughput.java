@@ -60,6 +60,7 @@ public final class ProcessorThroughput {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int liveCalls = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        List<String> processorArgs = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
         try (LocalKafkaBroker broker = LocalKafkaBroker.startEphemeral(Map.of())) {
             String bootstrap = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -69,34 +70,92 @@ public final class ProcessorThroughput {
             produce(bootstrap, events);
             report("produced", events, System.nanoTime() - produceStart);
 
-            System.out.println("== raw consumer (Kafka's ConsumerPerformance) on the same topic");
-            ConsumerPerformance.main(new String[] {"--bootstrap-server", bootstrap, "--topic", Topics.CTI_EVENTS,
-                    "--messages", String.valueOf(events), "--timeout", "60000", "--group", "raw-" + UUID.randomUUID()});
+            double ceiling = rawConsumerRate(bootstrap, events);
 
             // With statistics first: they read the call-records topic from its start, which must hold only their own run's.
-            double with = replay(bootstrap, events, true, liveCalls);
-            double without = replay(bootstrap, events, false, 0);
-            System.out.printf("== replay with statistics / without: %.2f%n", with / without);
+            Replay with = replay(bootstrap, events, true, liveCalls, processorArgs);
+            System.out.printf("== ratio (processor with every topology, after warm-up) / ceiling: %.3f%n",
+                    with.warmRate() / ceiling);
+            if (!Boolean.getBoolean("bench.skipWithout")) {
+                Replay without = replay(bootstrap, events, false, 0, processorArgs);
+                System.out.printf("== replay with statistics / without (after warm-up): %.2f%n",
+                        with.warmRate() / without.warmRate());
+            }
         }
+    }
+
+    /**
+     * Kafka's ConsumerPerformance on the same topic: the ceiling. Its CSV line ends with the messages per
+     * second of fetching, start-up and group join excluded.
+     */
+    private static double rawConsumerRate(String bootstrap, int events) throws Exception {
+        System.out.println("== ceiling: a plain consumer (Kafka's ConsumerPerformance) on the same topic");
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ConsumerPerformance.main(new String[] {"--bootstrap-server", bootstrap, "--topic", Topics.CTI_EVENTS,
+                    "--messages", String.valueOf(events), "--timeout", "60000", "--group", "raw-" + UUID.randomUUID()});
+        } finally {
+            System.setOut(console);
+        }
+        String[] lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\\R");
+        String[] fields = lines[lines.length - 1].split(",");
+        double rate = Double.parseDouble(fields[fields.length - 1].strip());
+        System.out.printf("== ceiling: %.0f events/s%n", rate);
+        return rate;
+    }
+
+    /** Events per second over the whole replay, and over its second half (the JIT warmed up by the first). */
+    private record Replay(double rate, double warmRate) {
     }
 
     /**
      * Replays the topic through a fresh processor (its own application id and stores) until every input of
      * the application, the statistics' internal topics included, stopped moving; then measures live calls.
      */
-    private static double replay(String bootstrap, int events, boolean statistics, int liveCalls) throws Exception {
+    private static Replay replay(String bootstrap, int events, boolean statistics, int liveCalls, List<String> processorArgs)
+            throws Exception {
         String applicationId = "bench-processor-" + (statistics ? "with" : "without") + "-statistics";
         System.out.println("== processor replay (exactly-once, RocksDB), statistics " + (statistics ? "on" : "off"));
-        try (ConfigurableApplicationContext processor = startProcessor(bootstrap, applicationId, statistics)) {
+        try (ConfigurableApplicationContext processor = startProcessor(bootstrap, applicationId, statistics, processorArgs)) {
             awaitRunning(processor);
             long replayStart = System.nanoTime();
-            long replayEnd = awaitQuiet(bootstrap, applicationId);
+            Progress progress = awaitQuiet(bootstrap, applicationId, events);
             double rate = report("processor replay, statistics " + (statistics ? "on" : "off"), events,
-                    replayEnd - replayStart);
+                    progress.end() - replayStart);
+            double warmRate = report("  second half (after warm-up)", events - progress.eventsAtHalf(),
+                    progress.end() - progress.half());
+            printWrites(bootstrap, applicationId, events);
+            System.out.println("== resident memory of this JVM (broker, processor and benchmark): " + residentMemory());
             if (liveCalls > 0) {
                 measureLatency(bootstrap, liveCalls);
             }
-            return rate;
+            return new Replay(rate, warmRate);
+        }
+    }
+
+    private static String residentMemory() throws java.io.IOException {
+        return Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MiB")
+                .findFirst().orElse("unknown");
+    }
+
+    /** What the replay wrote per input event, topic by topic (offsets, so transaction markers included). */
+    private static void printWrites(String bootstrap, String applicationId, int events) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            List<String> topics = admin.listTopics().names().get().stream()
+                    .filter(topic -> topic.startsWith(applicationId) || topic.equals(Topics.CALL_RECORDS)
+                            || topic.equals(Topics.CALL_STATS))
+                    .sorted().toList();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
+                    .forEach(partition -> latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+            Map<String, Long> written = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, end) ->
+                    written.merge(partition.topic().replace(applicationId + "-", ""), end.offset(), Long::sum));
+            written.forEach((topic, offsets) -> System.out.printf("   writes per event: %.2f %s%n", (double) offsets / events, topic));
         }
     }
 
@@ -136,14 +195,16 @@ public final class ProcessorThroughput {
     }
 
     private static ConfigurableApplicationContext startProcessor(String bootstrap, String applicationId,
-            boolean statistics) throws Exception {
-        return new SpringApplicationBuilder(BenchmarkApplication.class)
-                .properties("spring.config.name=processor", "callstream.ingress.enabled=false")
-                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
+            boolean statistics, List<String> processorArgs) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
                         "--callstream.processor.application-id=" + applicationId,
                         "--callstream.processor.statistics-enabled=" + statistics,
                         "--callstream.processor.state-directory=" + Files.createTempDirectory("bench-streams"),
-                        "--logging.level.root=WARN");
+                        "--logging.level.root=WARN"));
+        arguments.addAll(processorArgs);
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties("spring.config.name=processor", "callstream.ingress.enabled=false")
+                .run(arguments.toArray(String[]::new));
     }
 
     private static KafkaStreams awaitRunning(ConfigurableApplicationContext processor) throws InterruptedException {
@@ -154,13 +215,17 @@ public final class ProcessorThroughput {
         return processorStreams.streams().orElseThrow();
     }
 
+    /** When the processor had committed at least half of the events (and how many), and when it was done. */
+    private record Progress(long half, long eventsAtHalf, long end) {
+    }
+
     /**
      * Waits until the events topic is consumed to its end and none of the application's committed offsets
      * (events, and with statistics the call records and the repartition topic they feed) moved for 3 s;
-     * returns when they last moved. Transaction markers make "committed equals end" unreliable on the
+     * the end is when they last moved. Transaction markers make "committed equals end" unreliable on the
      * application's own topics, hence the quiet period.
      */
-    private static long awaitQuiet(String bootstrap, String applicationId) throws Exception {
+    private static Progress awaitQuiet(String bootstrap, String applicationId, int events) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             for (int partition = 0; partition < PARTITIONS; partition++) {
@@ -169,6 +234,8 @@ public final class ProcessorThroughput {
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
             Map<TopicPartition, OffsetAndMetadata> seen = Map.of();
             long lastMove = System.nanoTime();
+            long half = 0;
+            long eventsAtHalf = 0;
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
@@ -177,10 +244,18 @@ public final class ProcessorThroughput {
                     lastMove = System.nanoTime();
                 }
                 Map<TopicPartition, OffsetAndMetadata> now = committed;
+                long eventsCommitted = ends.keySet().stream().filter(now::containsKey)
+                        .mapToLong(partition -> now.get(partition).offset()).sum();
+                if (half == 0 && eventsCommitted >= events / 2) {
+                    half = System.nanoTime();
+                    eventsAtHalf = eventsCommitted;
+                    SteadyStateProfile.start();
+                }
                 boolean eventsDone = ends.entrySet().stream().allMatch(end -> now.containsKey(end.getKey())
                         && now.get(end.getKey()).offset() >= end.getValue().offset());
                 if (eventsDone && System.nanoTime() - lastMove > Duration.ofSeconds(3).toNanos()) {
-                    return lastMove;
+                    SteadyStateProfile.stop(applicationId);
+                    return new Progress(half, eventsAtHalf, lastMove);
                 }
                 Thread.sleep(100);
             }

@@ -25,10 +25,13 @@ import org.springframework.util.unit.DataSize;
  * @param retention            ended calls stay queryable this long
  * @param reuseGap             an answer or hangup this long after its call ended starts a new call
  * @param idMemory             a call id's call count is kept this long after its last call was forgotten
- * @param punctuationInterval  how often timeouts and retention are checked
+ * @param punctuationInterval  how often timeouts and retention are checked; they take effect up to two
+ *                             intervals after they are due (deadlines are kept to a whole interval)
  * @param contactsImportMaxSize largest contacts CSV file accepted (413 above)
  * @param statsRetention       how long a statistics window keeps counting changes of its calls; older
  *                             windows leave the stores (their figures stay on the statistics topic)
+ * @param rocksdbMemory        off-heap memory of all the instance's RocksDB stores together: one block
+ *                             cache, index and filter blocks and write buffers included
  */
 @ConfigurationProperties("callstream.processor")
 public record ProcessorProperties(
@@ -46,7 +49,8 @@ public record ProcessorProperties(
         @DefaultValue("90d") Duration idMemory,
         @DefaultValue("30s") Duration punctuationInterval,
         @DefaultValue("64MB") DataSize contactsImportMaxSize,
-        @DefaultValue("35d") Duration statsRetention) {
+        @DefaultValue("35d") Duration statsRetention,
+        @DefaultValue("256MB") DataSize rocksdbMemory) {
 
     public ProcessorProperties {
         if (stateDirectory == null) {

@@ -36,6 +36,9 @@ final class ProcessorStreamsSettings {
             settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                     properties.groupInstanceId());
         }
+        // One bound for the memory of every store, however many stores and tasks the instance has.
+        settings.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        settings.put(BoundedRocksDbMemory.TOTAL_BYTES, properties.rocksdbMemory().toBytes());
         // Stores and internal topics keep their names when the topology changes.
         settings.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         return settings;

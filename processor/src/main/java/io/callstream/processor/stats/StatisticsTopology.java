@@ -50,11 +50,12 @@ public final class StatisticsTopology implements ProcessorTopology {
         Serde<String> keys = Serdes.String();
         builder.globalTable(Topics.SITES, Consumed.with(keys, AvroSerde.of(SiteConfig.class)).withName("sites"),
                 Materialized.<String, SiteConfig, KeyValueStore<Bytes, byte[]>>as(StoreNames.SITES)
-                        .withKeySerde(keys).withValueSerde(AvroSerde.of(SiteConfig.class)));
-        builder.addStateStore(store(StoreNames.STATS_CONTRIBUTIONS, AvroSerde.of(StatsContribution.class)));
-        builder.addStateStore(store(StoreNames.STATS_QUARTERS, AvroSerde.of(StatsCounts.class)));
-        builder.addStateStore(store(StoreNames.STATS_QUARTER_DETAILS, Serdes.Long()));
-        builder.addStateStore(store(StoreNames.STATS_CHANGED, keys));
+                        .withKeySerde(keys).withValueSerde(DecodedOnce.of(AvroSerde.of(SiteConfig.class))));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATS_CONTRIBUTIONS),
+                keys, AvroSerde.of(StatsContribution.class)));
+        builder.addStateStore(cachedStore(StoreNames.STATS_QUARTERS, AvroSerde.of(StatsCounts.class)));
+        builder.addStateStore(cachedStore(StoreNames.STATS_QUARTER_DETAILS, Serdes.Long()));
+        builder.addStateStore(cachedStore(StoreNames.STATS_CHANGED, keys));
 
         builder.stream(Topics.CALL_RECORDS, Consumed.with(keys, AvroSerde.of(CallRecord.class)).withName("call-records-for-stats"))
                 .process(() -> new StatsContributionProcessor(retention, PURGE_INTERVAL), Named.as("stats-contributions"),
@@ -67,10 +68,12 @@ public final class StatisticsTopology implements ProcessorTopology {
     }
 
     /**
-     * Cached: a busy quarter is read and rewritten by call after call, and the cache keeps the latest
-     * version in memory and writes it to RocksDB and its changelog once per commit.
+     * For the quarters' stores: a busy quarter is read and rewritten by call after call, and the cache keeps
+     * the latest version in memory and writes it to RocksDB and its changelog once per commit. The
+     * contributions are not cached: each call has its own entry, rewritten seconds or minutes apart, and its
+     * entries would push the few hot quarters out of the cache (Streams evicts from the store being written).
      */
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    private static <V> StoreBuilder<KeyValueStore<String, V>> cachedStore(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
                 .withCachingEnabled();
     }

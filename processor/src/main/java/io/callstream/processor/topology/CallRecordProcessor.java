@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.callstream.processor.calls.CallHistories;
 import io.callstream.processor.calls.CallRecordDeriver;
@@ -107,8 +108,9 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
 
     private void update(CallKey key, CallHistory before, List<SplitCall> beforeCalls, CallHistory after,
             List<SplitCall> afterCalls, long timestamp) {
-        Map<Integer, CallRecord> oldRecords = derive(key, before, beforeCalls);
-        for (CallRecord record : derive(key, after, afterCalls).values()) {
+        Function<String, Optional<Contact>> contacts = contactsOnce();
+        Map<Integer, CallRecord> oldRecords = derive(key, before, beforeCalls, contacts);
+        for (CallRecord record : derive(key, after, afterCalls, contacts).values()) {
             CallRecord old = oldRecords.get(record.getCall());
             if (!record.equals(old)) {
                 String recordKey = RecordKeys.of(record);
@@ -121,13 +123,21 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         reschedule(key.toString(), nextDeadline(before, beforeCalls), nextDeadline(after, afterCalls));
     }
 
-    private Map<Integer, CallRecord> derive(CallKey key, CallHistory history, List<SplitCall> calls) {
+    private Map<Integer, CallRecord> derive(CallKey key, CallHistory history, List<SplitCall> calls,
+            Function<String, Optional<Contact>> contacts) {
         Map<Integer, CallRecord> derived = new HashMap<>();
         for (SplitCall call : calls) {
             derived.put(call.number(), CallRecordDeriver.derive(key.site(), key.callId(), call, history.getDoneMarks(),
-                    number -> Optional.ofNullable(contacts.get(number)).map(ValueAndTimestamp::value)));
+                    contacts));
         }
         return derived;
+    }
+
+    /** Looks each number up in the contacts once: the records before and after an event name the same numbers. */
+    private Function<String, Optional<Contact>> contactsOnce() {
+        Map<String, Optional<Contact>> found = new HashMap<>();
+        return number -> found.computeIfAbsent(number,
+                unknown -> Optional.ofNullable(contacts.get(unknown)).map(ValueAndTimestamp::value));
     }
 
     /** The indexes change only when a call starts, changes its start time, or ends (gets its outcome). */
@@ -155,13 +165,24 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         active.delete(recordKey);
     }
 
-    /** Keeps exactly one deadline entry per call id: the next time it needs a look. */
+    /**
+     * Keeps exactly one deadline entry per call id: the next time it needs a look, rounded up to a whole
+     * punctuation interval. Deadlines are only checked that often anyway, and the events of a call then mostly
+     * leave its entry as it is instead of replacing it (a delete and a put, each with its changelog record).
+     */
     private void reschedule(String callIdKey, Optional<Instant> before, Optional<Instant> after) {
-        if (before.equals(after)) {
+        Optional<Instant> from = before.map(this::roundedUp);
+        Optional<Instant> to = after.map(this::roundedUp);
+        if (from.equals(to)) {
             return;
         }
-        before.ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, callIdKey)));
-        after.ifPresent(deadline -> deadlines.put(RecordKeys.deadlineKey(deadline, callIdKey), callIdKey));
+        from.ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, callIdKey)));
+        to.ifPresent(deadline -> deadlines.put(RecordKeys.deadlineKey(deadline, callIdKey), callIdKey));
+    }
+
+    private Instant roundedUp(Instant deadline) {
+        long interval = punctuationInterval.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(deadline.toEpochMilli() + interval - 1, interval) * interval);
     }
 
     /**
@@ -208,7 +229,7 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         }
         int forgotten = 0;
         Instant lastEnd = null;
-        Map<Integer, CallRecord> current = derive(key, after, calls);
+        Map<Integer, CallRecord> current = derive(key, after, calls, contactsOnce());
         for (SplitCall call : calls) {
             Optional<Instant> end = call.end();
             if (end.isEmpty() || end.get().plus(rules.retention()).isAfter(now)) {
