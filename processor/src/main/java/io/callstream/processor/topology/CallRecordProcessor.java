@@ -199,16 +199,31 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
                 .min(Instant::compareTo);
     }
 
+    /**
+     * Looks at every call id with a deadline entry due. Each due entry is taken out and the call id, if it is
+     * still remembered, gets the entry of its next deadline: so no entry outlives its call id or stays due,
+     * also one an older version wrote (it kept deadlines to the millisecond).
+     */
     private void closeAndForget(Instant now) {
-        List<String> due = new ArrayList<>();
+        List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> entries = deadlines.range(null, RecordKeys.lastDeadlineKeyDueAt(now))) {
-            entries.forEachRemaining((KeyValue<String, String> entry) -> due.add(entry.value));
+            entries.forEachRemaining(due::add);
         }
-        for (String callIdKey : due) {
-            CallHistory before = histories.get(callIdKey);
+        for (KeyValue<String, String> entry : due) {
+            deadlines.delete(entry.key);
+            CallHistory before = histories.get(entry.value);
             if (before != null) {
-                closeAndForget(CallKey.parse(callIdKey), before, now);
+                closeAndForget(CallKey.parse(entry.value), before, now);
+                keepNextDeadline(entry.value);
             }
+        }
+    }
+
+    private void keepNextDeadline(String callIdKey) {
+        CallHistory history = histories.get(callIdKey);
+        if (history != null) {
+            nextDeadline(history, CallSplitter.split(history, rules)).ifPresent(deadline ->
+                    deadlines.put(RecordKeys.deadlineKey(roundedUp(deadline), callIdKey), callIdKey));
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -285,6 +287,24 @@ class CallRecordTopologyTest {
         assertThat(call.getState()).isEqualTo(CallProgress.HANGUP);
         assertThat(call.getEndAt()).isEqualTo(T0.plusSeconds(10).plus(RULES.openTimeout()));
         assertThat(activeCalls()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepOneDeadlineEntryPerCallIdAndDropAnEntryOfAnOlderVersionOnceItIsDue() {
+        send(newCall("c").in().from("4930").to("4940").at(0));
+        KeyValueStore<String, String> deadlines = driver.getKeyValueStore(StoreNames.CALL_DEADLINES);
+        // As an older version wrote it: the deadline to the millisecond, not rounded up to the punctuation interval.
+        String older = RecordKeys.deadlineKey(T0.plus(RULES.openTimeout()).minusMillis(1_234), "berlin/c");
+        deadlines.put(older, "berlin/c");
+
+        driver.advanceWallClockTime(RULES.openTimeout().plusSeconds(60));
+
+        assertThat(last().getOutcome()).isEqualTo(CallOutcome.TIMED_OUT);
+        List<String> entries = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = deadlines.all()) {
+            all.forEachRemaining(entry -> entries.add(entry.key));
+        }
+        assertThat(entries).hasSize(1).doesNotContain(older).allMatch(key -> key.endsWith("|berlin/c"));
     }
 
     @Test
