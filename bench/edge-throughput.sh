@@ -10,22 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-jar=standalone/target/callstream.jar
-[ -f "$jar" ] || ./mvnw -q -B -Dmaven.test.skip=true package
 duration=${DURATION:-15s}
-port=${PORT:-3900}
+source bench/launcher.sh
 measure() { # label, extra launcher arguments...
   local label=$1; shift
-  local data log pid token url baseline
-  data=$(mktemp -d)
-  log="$data/launcher.log"
-  CALLSTREAM_DATA_DIR="$data" CALLSTREAM_KAFKA_PORT=0 SERVER_PORT=$port MANAGEMENT_SERVER_PORT=0 java ${JAVA_OPTS:-} -jar "$jar" "$@" >"$log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 120); do grep -q "callstream is ready" "$log" && break; sleep 0.5; done
-  grep -q "callstream is ready" "$log" || { cat "$log"; kill "$pid"; exit 1; }
-  token=$(cat "$data/default-site.token")
-  url="http://127.0.0.1:$port/api/v1/cti/$token"
-  baseline="http://127.0.0.1:$port/api/v1/cti/not-a-token"
+  local accepted
+  start_launcher "$@"
   echo "######## $label"
   echo "== warm-up (10s, 16 connections)"
   wrk -t2 -c16 -d10s -s bench/new-call.lua "$url" >/dev/null
@@ -35,9 +25,8 @@ measure() { # label, extra launcher arguments...
   accepted=$last_rate
   run "baseline: unknown token (401, no Kafka)" "$baseline" 2 64
   echo "== ratio ($label, 64 connections) accepted / 401 ceiling: $(awk -v a="$accepted" -v b="$last_rate" 'BEGIN {printf "%.2f", a / b}')"
-  echo "== launcher RSS after the runs: $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$pid/status), peak $(awk '/VmHWM/ {print $2/1024 " MiB"}' /proc/$pid/status)"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  rm -rf "$data"
+  print_rss
+  stop_launcher
 }
 
 run() { # label, url, threads, connections; leaves the requests per second in last_rate
