@@ -15,7 +15,6 @@ final class QuarterDetails {
 
     private static final String CHANGES = "/c/";
     private static final String WAITS = "/w/";
-    private static final int DIGITS = 13;
 
     private final KeyValueStore<String, Long> details;
 
@@ -66,8 +65,8 @@ final class QuarterDetails {
     }
 
     private void apply(String prefix, Map<String, Long> minus, Map<String, Long> plus) {
-        minus.forEach((number, count) -> add(prefix + pad(number), -count));
-        plus.forEach((number, count) -> add(prefix + pad(number), count));
+        minus.forEach((number, count) -> add(prefix + StatsKeys.padded(number), -count));
+        plus.forEach((number, count) -> add(prefix + StatsKeys.padded(number), count));
     }
 
     private void add(String key, long count) {
@@ -80,8 +79,4 @@ final class QuarterDetails {
         }
     }
 
-    /** Zero-padded, so that entries sort by their number. */
-    private static String pad(String number) {
-        return "0".repeat(Math.max(0, DIGITS - number.length())) + number;
-    }
 }

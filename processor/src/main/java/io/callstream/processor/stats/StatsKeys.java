@@ -15,9 +15,12 @@ public final class StatsKeys {
     }
 
     public static String quarter(String site, String dimension, long quarterStart) {
-        // Padded by hand: String.format was a tenth of the statistics' time.
-        String digits = Long.toString(quarterStart);
-        return site + "/" + dimension + "/" + "0".repeat(Math.max(0, MILLIS_DIGITS - digits.length())) + digits;
+        return site + "/" + dimension + "/" + padded(Long.toString(quarterStart));
+    }
+
+    /** Zero-padded to 13 digits, so that keys sort by the number (by hand: String.format was a tenth of the statistics' time). */
+    static String padded(String number) {
+        return "0".repeat(Math.max(0, MILLIS_DIGITS - number.length())) + number;
     }
 
     public static long quarterStart(String quarterKey) {

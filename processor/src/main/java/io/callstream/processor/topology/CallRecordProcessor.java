@@ -106,7 +106,8 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
         update(key, before, CallSplitter.split(before, rules), after, CallSplitter.split(after, rules), timestamp);
     }
 
-    private void update(CallKey key, CallHistory before, List<SplitCall> beforeCalls, CallHistory after,
+    /** As above, with the calls already split; returns the call id's deadline entry now, if it has one. */
+    private Optional<String> update(CallKey key, CallHistory before, List<SplitCall> beforeCalls, CallHistory after,
             List<SplitCall> afterCalls, long timestamp) {
         Function<String, Optional<Contact>> contacts = contactsOnce();
         Map<Integer, CallRecord> oldRecords = derive(key, before, beforeCalls, contacts);
@@ -120,7 +121,7 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
             }
         }
         histories.put(key.toString(), after);
-        reschedule(key.toString(), nextDeadline(before, beforeCalls), nextDeadline(after, afterCalls));
+        return reschedule(key.toString(), nextDeadline(before, beforeCalls), nextDeadline(after, afterCalls));
     }
 
     private Map<Integer, CallRecord> derive(CallKey key, CallHistory history, List<SplitCall> calls,
@@ -169,15 +170,16 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
      * Keeps exactly one deadline entry per call id: the next time it needs a look, rounded up to a whole
      * punctuation interval. Deadlines are only checked that often anyway, and the events of a call then mostly
      * leave its entry as it is instead of replacing it (a delete and a put, each with its changelog record).
+     * Returns the call id's entry after the change, if it has one.
      */
-    private void reschedule(String callIdKey, Optional<Instant> before, Optional<Instant> after) {
-        Optional<Instant> from = before.map(this::roundedUp);
-        Optional<Instant> to = after.map(this::roundedUp);
-        if (from.equals(to)) {
-            return;
+    private Optional<String> reschedule(String callIdKey, Optional<Instant> before, Optional<Instant> after) {
+        Optional<String> from = before.map(deadline -> RecordKeys.deadlineKey(roundedUp(deadline), callIdKey));
+        Optional<String> to = after.map(deadline -> RecordKeys.deadlineKey(roundedUp(deadline), callIdKey));
+        if (!from.equals(to)) {
+            from.ifPresent(deadlines::delete);
+            to.ifPresent(entry -> deadlines.put(entry, callIdKey));
         }
-        from.ifPresent(deadline -> deadlines.delete(RecordKeys.deadlineKey(deadline, callIdKey)));
-        to.ifPresent(deadline -> deadlines.put(RecordKeys.deadlineKey(deadline, callIdKey), callIdKey));
+        return to;
     }
 
     private Instant roundedUp(Instant deadline) {
@@ -200,9 +202,9 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
     }
 
     /**
-     * Looks at every call id with a deadline entry due. Each due entry is taken out and the call id, if it is
-     * still remembered, gets the entry of its next deadline: so no entry outlives its call id or stays due,
-     * also one an older version wrote (it kept deadlines to the millisecond).
+     * Looks at every call id with a deadline entry due. A due entry that is not the call id's entry after
+     * the look goes: so no entry outlives its call id, also one an older version wrote (it kept deadlines to
+     * the millisecond).
      */
     private void closeAndForget(Instant now) {
         List<KeyValue<String, String>> due = new ArrayList<>();
@@ -210,29 +212,22 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
             entries.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> entry : due) {
-            deadlines.delete(entry.key);
             CallHistory before = histories.get(entry.value);
-            if (before != null) {
-                closeAndForget(CallKey.parse(entry.value), before, now);
-                keepNextDeadline(entry.value);
+            Optional<String> kept = before == null ? Optional.empty()
+                    : closeAndForget(CallKey.parse(entry.value), before, now);
+            if (!kept.equals(Optional.of(entry.key))) {
+                deadlines.delete(entry.key);
             }
         }
     }
 
-    private void keepNextDeadline(String callIdKey) {
-        CallHistory history = histories.get(callIdKey);
-        if (history != null) {
-            nextDeadline(history, CallSplitter.split(history, rules)).ifPresent(deadline ->
-                    deadlines.put(RecordKeys.deadlineKey(roundedUp(deadline), callIdKey), callIdKey));
-        }
-    }
-
-    private void closeAndForget(CallKey key, CallHistory before, Instant now) {
+    /** Returns the call id's deadline entry after the look, if it is still remembered. */
+    private Optional<String> closeAndForget(CallKey key, CallHistory before, Instant now) {
         List<SplitCall> beforeCalls = CallSplitter.split(before, rules);
         if (beforeCalls.isEmpty()) {
             reschedule(key.toString(), nextDeadline(before, beforeCalls), Optional.empty());
             histories.delete(key.toString());
-            return;
+            return Optional.empty();
         }
         CallHistory after = before;
         List<SplitCall> calls = beforeCalls;
@@ -258,6 +253,6 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
             after = CallHistories.evict(after, forgotten, lastEnd, calls.subList(forgotten, calls.size()));
             calls = calls.subList(forgotten, calls.size());
         }
-        update(key, before, beforeCalls, after, calls, now.toEpochMilli());
+        return update(key, before, beforeCalls, after, calls, now.toEpochMilli());
     }
 }
