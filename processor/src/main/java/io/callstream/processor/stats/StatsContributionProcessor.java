@@ -1,6 +1,8 @@
 package io.callstream.processor.stats;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import io.callstream.schema.internal.StatsContribution;
 import io.callstream.schema.internal.StatsCounts;
 import io.callstream.schema.internal.StatsDelta;
 import io.callstream.schema.internal.StatsPart;
+import io.callstream.schema.internal.StatsQuarterChange;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,9 +27,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Counts each call once, in its latest version: remembers what the previous version of a call
- * record added to the statistics and, for a new version, sends each quarter it touches the
- * difference (take out the old part, add the new one), keyed by site. A version that changes
- * nothing the statistics count sends nothing.
+ * record added to the statistics and, for a new version, sends the difference for each quarter it
+ * touches (take out the old part, add the new one), all in one delta keyed by site. A version that
+ * changes nothing the statistics count sends nothing.
  */
 final class StatsContributionProcessor implements Processor<String, CallRecord, String, StatsDelta> {
 
@@ -65,13 +68,16 @@ final class StatsContributionProcessor implements Processor<String, CallRecord, 
         Map<PartKey, StatsCounts> now = index(after);
         Set<PartKey> touched = new LinkedHashSet<>(old.keySet());
         touched.addAll(now.keySet());
+        List<StatsQuarterChange> changes = new ArrayList<>();
         for (PartKey part : touched) {
             StatsCounts minus = old.get(part);
             StatsCounts plus = now.get(part);
             if (!Objects.equals(minus, plus)) {
-                context.forward(record.withKey(site).withValue(new StatsDelta(part.dimension(),
-                        java.time.Instant.ofEpochMilli(part.quarterStart()), minus, plus)));
+                changes.add(new StatsQuarterChange(part.dimension(), Instant.ofEpochMilli(part.quarterStart()), minus, plus));
             }
+        }
+        if (!changes.isEmpty()) {
+            context.forward(record.withKey(site).withValue(StatsDeltas.of(changes)));
         }
         if (after.isEmpty()) {
             contributions.delete(record.key());

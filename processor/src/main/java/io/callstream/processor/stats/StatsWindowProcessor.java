@@ -12,6 +12,7 @@ import io.callstream.schema.CallStats;
 import io.callstream.schema.SiteConfig;
 import io.callstream.schema.internal.StatsCounts;
 import io.callstream.schema.internal.StatsDelta;
+import io.callstream.schema.internal.StatsQuarterChange;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -59,10 +60,15 @@ final class StatsWindowProcessor implements Processor<String, StatsDelta, String
 
     @Override
     public void process(Record<String, StatsDelta> record) {
-        StatsDelta delta = record.value();
-        String key = StatsKeys.quarter(record.key(), delta.getDimension(), delta.getQuarterStart().toEpochMilli());
-        StatsCounts minus = delta.getMinus() == null ? Counts.empty() : delta.getMinus();
-        StatsCounts plus = delta.getPlus() == null ? Counts.empty() : delta.getPlus();
+        for (StatsQuarterChange change : StatsDeltas.changes(record.value())) {
+            apply(record.key(), change);
+        }
+    }
+
+    private void apply(String site, StatsQuarterChange change) {
+        String key = StatsKeys.quarter(site, change.getDimension(), change.getQuarterStart().toEpochMilli());
+        StatsCounts minus = change.getMinus() == null ? Counts.empty() : change.getMinus();
+        StatsCounts plus = change.getPlus() == null ? Counts.empty() : change.getPlus();
         StatsCounts stored = quarters.get(key);
         StatsCounts counts = Counts.sum(Counts.sum(stored == null ? Counts.empty() : stored, minus, -1), plus, 1);
         counts.setConcurrency(Map.of());
@@ -72,7 +78,7 @@ final class StatsWindowProcessor implements Processor<String, StatsDelta, String
         details.applyChanges(key, minus.getConcurrency(), plus.getConcurrency());
         details.applyWaits(key, minus.getWaits(), plus.getWaits());
         quarters.put(key, counts);
-        changed.put(key, record.key());
+        changed.put(key, site);
     }
 
     /** The quarters changed since the last time: their peak and longest wait, then each affected window's figures, once. */

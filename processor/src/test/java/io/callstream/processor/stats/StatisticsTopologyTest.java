@@ -23,7 +23,14 @@ import io.callstream.schema.SiteConfig;
 import io.callstream.schema.StatsDimension;
 import io.callstream.schema.Topics;
 import io.callstream.schema.WaitBucket;
+import io.callstream.schema.SchemaHistory;
+import io.callstream.schema.internal.StatsContribution;
 import io.callstream.schema.internal.StatsCounts;
+import io.callstream.schema.internal.StatsDelta;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -133,6 +140,27 @@ class StatisticsTopologyTest {
         assertThat(quarter.getTalkSeconds()).isEqualTo(100.0);
         assertThat(quarter.getPeakConcurrent()).isEqualTo(1);
         assertThat(stats("berlin/agent/alice/1d/2026-12-01T00:00:00Z").getAnswered()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountADeltaThatTheVersionBeforeTheUpgradeWroteWithOneChangePerRecord() throws Exception {
+        Call first = Call.in("a").at("09:01:00").queue("sales").answeredBy("alice").waits(4).talks(60);
+        send(first);
+        StatsCounts siteCounts = driver.<String, StatsContribution>getKeyValueStore(StoreNames.STATS_CONTRIBUTIONS)
+                .get(first.key()).getParts().stream().filter(part -> part.getDimension().equals("site"))
+                .findFirst().orElseThrow().getCounts();
+        StatsDelta sameCallAgain = new StatsDelta("site", Instant.parse(QUARTER_9), null, siteCounts, List.of());
+        Schema version1 = SchemaHistory.publishedVersions(StatsDelta.getClassSchema()).get(0);
+        assertThat(version1.getField("more")).as("version 1 has no further changes").isNull();
+
+        driver.createInputTopic("statistics-test-stats-deltas-repartition", new StringSerializer(), new ByteArraySerializer())
+                .pipeInput("berlin", new BinaryMessageEncoder<StatsDelta>(SpecificData.get(), version1)
+                        .encode(sameCallAgain).array());
+
+        assertThat(stats("berlin/site/15m/" + QUARTER_9).getOffered()).as("the call, and the old delta adding it again")
+                .isEqualTo(2);
+        assertThat(stats("berlin/agent/alice/15m/" + QUARTER_9).getAnswered()).as("the old delta changed the site only")
+                .isEqualTo(1);
     }
 
     @Test
