@@ -1,6 +1,7 @@
 package io.callstream.ingress.publish;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import io.callstream.schema.CallKey;
 import io.callstream.schema.CtiEvent;
@@ -47,7 +48,8 @@ public final class CtiEventPublisher {
                             .doOnCancel(() -> sample.stop(failed));
                 })
                 .subscribeOn(sendScheduler)
-                .timeout(timeout)
+                // With a fallback, Reactor does not build a description of the operator chain per request.
+                .timeout(timeout, Mono.error(() -> new TimeoutException("no acknowledgement within " + timeout)))
                 .onErrorMap(error -> new EventNotPublishedException(error))
                 .then();
     }
