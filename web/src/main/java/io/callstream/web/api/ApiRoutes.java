@@ -124,7 +124,7 @@ public final class ApiRoutes implements RouterFunction<ServerResponse> {
                 throw new IllegalStateException("Route " + path + " needs " + guard
                         + ", which this router does not enforce: call enforce(" + guard + ", ...) first.");
             }
-            return problems.apply(check.apply(handler));
+            return problems.apply(new RefusalsReadTheBody(check).apply(handler));
         }
     }
 }
