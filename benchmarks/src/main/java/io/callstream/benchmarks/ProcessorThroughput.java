@@ -43,6 +43,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * events (calls of three events) are read once by Kafka's ConsumerPerformance and once replayed by
  * the real processor (exactly-once, RocksDB stores), first with statistics, then without. With
  * statistics, live calls then measure the time from the hangup's publication to its committed call record.
+ * Last, the same events through Kafka Streams alone with 0 to N stores ({@link StreamsCeiling}): how
+ * far exactly-once stores themselves bring the rate down, the processor's logic aside.
  *
  * <pre>
  * ./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
@@ -81,6 +83,14 @@ public final class ProcessorThroughput {
                 System.out.printf("== replay with statistics / without (after warm-up): %.2f%n",
                         with.warmRate() / without.warmRate());
             }
+            for (String stores : System.getProperty("bench.streamsCurve", "0,1,4,9").split(",")) {
+                if (stores.isBlank()) {
+                    continue;
+                }
+                Replay streams = StreamsCeiling.replay(bootstrap, events, Integer.parseInt(stores.strip()));
+                System.out.printf("== ratio (processor with every topology, after warm-up) / Kafka Streams alone with "
+                        + "%s store(s): %.3f%n", stores.strip(), with.warmRate() / streams.warmRate());
+            }
         }
     }
 
@@ -107,7 +117,7 @@ public final class ProcessorThroughput {
     }
 
     /** Events per second over the whole replay, and over its second half (the JIT warmed up by the first). */
-    private record Replay(double rate, double warmRate) {
+    record Replay(double rate, double warmRate) {
     }
 
     /**
@@ -216,7 +226,7 @@ public final class ProcessorThroughput {
     }
 
     /** When the processor had committed at least half of the events (and how many), and when it was done. */
-    private record Progress(long half, long eventsAtHalf, long end) {
+    record Progress(long half, long eventsAtHalf, long end) {
     }
 
     /**
@@ -225,7 +235,7 @@ public final class ProcessorThroughput {
      * the end is when they last moved. Transaction markers make "committed equals end" unreliable on the
      * application's own topics, hence the quiet period.
      */
-    private static Progress awaitQuiet(String bootstrap, String applicationId, int events) throws Exception {
+    static Progress awaitQuiet(String bootstrap, String applicationId, int events) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             for (int partition = 0; partition < PARTITIONS; partition++) {
@@ -353,7 +363,7 @@ public final class ProcessorThroughput {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(percentile * sorted.size()) - 1)) / 1e6;
     }
 
-    private static double report(String what, long events, long nanos) {
+    static double report(String what, long events, long nanos) {
         double rate = events / (nanos / 1e9);
         System.out.printf("== %s: %d events in %.1f s = %.0f events/s%n", what, events, nanos / 1e9, rate);
         return rate;
