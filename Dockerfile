@@ -8,6 +8,9 @@ RUN ./mvnw -q -B -Dmaven.test.skip=true package
 
 FROM eclipse-temurin:17-jre AS ingress
 COPY --from=build /src/ingress/target/callstream-ingress-*-exec.jar /app/callstream-ingress.jar
+# The spool (events Kafka does not take in time) lives here (a volume in docker-compose.yml).
+RUN mkdir -p /var/lib/callstream/spool && chown -R 10001 /var/lib/callstream
+ENV CALLSTREAM_INGRESS_SPOOL_DIRECTORY=/var/lib/callstream/spool
 # 3000: PBXs and the admin API; 3100: health, metrics, API docs (MANAGEMENT_SERVER_ADDRESS=0.0.0.0 to reach it).
 EXPOSE 3000 3100
 USER 10001

@@ -37,7 +37,7 @@ start_edge_jar() {
   wait_for "$data/broker.log" "== broker at"
   local token; token="bench-$(od -An -tx8 -N16 /dev/urandom | tr -d ' \n')"
   KAFKA_BOOTSTRAP_SERVERS=$(sed -n 's/== broker at //p' "$data/broker.log") SERVER_PORT=$port MANAGEMENT_SERVER_PORT=0 \
-    CALLSTREAM_INGRESS_SITES_0_ID=default CALLSTREAM_INGRESS_SITES_0_TOKEN="$token" \
+    CALLSTREAM_INGRESS_SITES_0_ID=default CALLSTREAM_INGRESS_SITES_0_TOKEN="$token" CALLSTREAM_INGRESS_SPOOL_DIRECTORY="$data/spool" \
     java ${EDGE_JAVA_OPTS:--Xmx128m} -jar "$edge_jar" >"$data/server.log" 2>&1 &
   pid=$!
   wait_for "$data/server.log" "Serving 1 site"

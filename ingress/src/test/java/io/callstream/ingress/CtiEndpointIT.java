@@ -17,9 +17,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.callstream.kafka.local.LocalKafkaBroker;
 import io.callstream.kafka.local.SharedLocalKafka;
@@ -29,6 +35,7 @@ import io.callstream.schema.Direction;
 import io.callstream.schema.EdgeDecision;
 import io.callstream.schema.HangupCause;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,11 +46,13 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The edge as a PBX sees it, on a real HTTP port, publishing to a real Kafka broker. */
 @SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=ingress",
+                "callstream.ingress.spool.directory=target/spools/${random.uuid}",
                 "server.address=127.0.0.1",
                 "callstream.ingress.publish-timeout=1s",
                 "callstream.ingress.access-log=true",
@@ -129,52 +138,69 @@ class CtiEndpointIT {
     }
 
     @Test
-    void shouldAnswer503WithinTheBoundWhileKafkaIsDownAndRecoverByItself() throws Exception {
+    void shouldSpoolWhileKafkaIsDownAnswerWithinTheBoundAndDrainInOrderOnceItIsBack() throws Exception {
         LocalKafkaBroker broker = broker();
-        assertThat(readiness().statusCode()).isEqualTo(200);
+        String callId = UUID.randomUUID().toString();
+        List<String> forms = List.of("event=newCall&direction=in&from=1&to=2&callId=" + callId,
+                "event=answer&direction=in&user=Alice&callId=" + callId,
+                "event=hangup&direction=in&cause=normalClearing&callId=" + callId);
         broker.stop();
         try {
-            long started = System.nanoTime();
-            HttpResponse<String> refused = postForm("event=newCall&direction=in&from=1&to=2&callId=" + UUID.randomUUID());
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            for (String form : forms) {
+                long started = System.nanoTime();
+                HttpResponse<String> stored = postForm(form);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(refused.body()).startsWith("{\"error\":");
-            assertThat(took).isLessThan(PUBLISH_TIMEOUT.plusSeconds(2));
-            await().atMost(Duration.ofSeconds(10)).until(() -> readiness().statusCode() == 503);
+                assertThat(stored.statusCode()).isEqualTo(200);
+                assertThat(stored.body()).isEqualTo("{}");
+                assertThat(took).isLessThan(PUBLISH_TIMEOUT.plusMillis(500));
+            }
+            assertThat(readiness().statusCode()).as("the PBX keeps being answered").isEqualTo(200);
+            assertThat(health("spool")).containsEntry("status", "UP")
+                    .extracting("details").asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsEntry("mode", "spooling").containsEntry("events", 3);
+            assertThat(getManagement("/actuator/prometheus").body()).contains("callstream_spool_events 3.0");
         } finally {
             broker.start();
         }
 
-        String callId = UUID.randomUUID().toString();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
-                () -> postForm("event=answer&direction=in&user=Alice&callId=" + callId).statusCode() == 200);
-        assertThat(single(callId).value().getEvent()).isEqualTo(CallEventType.ANSWER);
-        await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(health("spool"))
+                .extracting("details").asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("mode", "direct"));
+        List<CtiEvent> published = CtiEventsTopic.readToEnd(broker.bootstrapServers(),
+                event -> event.getCallId().equals(callId)).stream().map(ConsumerRecord::value).toList();
+        // A send the producer was still retrying when the spool took over may arrive too: same event id.
+        assertThat(published.stream().map(CtiEvent::getEventId).distinct().count()).isEqualTo(3);
+        assertThat(published.stream().filter(distinctBy(CtiEvent::getEventId)).map(CtiEvent::getEvent))
+                .containsExactly(CallEventType.NEW_CALL, CallEventType.ANSWER, CallEventType.HANGUP);
+
+        String afterwards = UUID.randomUUID().toString();
+        assertThat(postForm("event=answer&direction=in&user=Alice&callId=" + afterwards).statusCode()).isEqualTo(200);
+        assertThat(single(afterwards).value().getEvent()).isEqualTo(CallEventType.ANSWER);
     }
 
     @Test
-    void shouldAnswerReadinessInMillisecondsWhileKafkaIsDown() throws Exception {
+    void shouldStayReadyAndReportKafkaDownWithinMillisecondsWhileKafkaIsDown() throws Exception {
         LocalKafkaBroker broker = broker();
         broker.stop();
         try {
-            List<Duration> answers = new java.util.ArrayList<>();
+            List<Duration> answers = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            int status;
+            Map<String, Object> kafka;
             do {
                 long started = System.nanoTime();
-                status = readiness().statusCode();
+                kafka = health("kafka");
                 answers.add(Duration.ofNanos(System.nanoTime() - started));
                 Thread.sleep(100);
-            } while (status != 503 && System.nanoTime() < deadline);
+            } while (!kafka.get("status").equals("DOWN") && System.nanoTime() < deadline);
 
-            assertThat(status).as("readiness while Kafka is down").isEqualTo(503);
-            // A probe with a one-second timeout reads the 503 instead of timing out.
+            assertThat(kafka).as("Kafka's health while it is down").containsEntry("status", "DOWN");
+            assertThat(readiness().statusCode()).as("readiness: the spool stores what Kafka cannot take").isEqualTo(200);
+            // A probe with a one-second timeout reads the answer instead of timing out.
             assertThat(answers).allSatisfy(took -> assertThat(took).isLessThan(Duration.ofMillis(500)));
         } finally {
             broker.start();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> health("kafka").get("status").equals("UP"));
     }
 
     @Test
@@ -238,6 +264,11 @@ class CtiEndpointIT {
         assertThat(output.getAll()).doesNotContain(TOKEN);
     }
 
+    private static <T> Predicate<T> distinctBy(Function<T, Object> identity) {
+        Set<Object> seen = new HashSet<>();
+        return item -> seen.add(identity.apply(item));
+    }
+
     private static LocalKafkaBroker broker() {
         return SharedLocalKafka.broker();
     }
@@ -268,6 +299,13 @@ class CtiEndpointIT {
     private HttpResponse<String> getManagement(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
                 .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One component of {@code /actuator/health}: its status and details. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> health(String component) throws IOException, InterruptedException {
+        Map<String, Object> health = JsonMapper.builder().build().readValue(getManagement("/actuator/health").body(), Map.class);
+        return (Map<String, Object>) ((Map<String, Object>) health.get("components")).get(component);
     }
 
     private HttpResponse<String> readiness() throws IOException, InterruptedException {

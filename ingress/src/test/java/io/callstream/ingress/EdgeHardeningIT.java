@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=ingress",
+                "callstream.ingress.spool.directory=target/spools/${random.uuid}",
                 "server.address=127.0.0.1",
                 "callstream.http.idle-timeout=2s",
                 "callstream.http.body-timeout=1s",

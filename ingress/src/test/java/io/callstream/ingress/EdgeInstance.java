@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,6 +35,7 @@ final class EdgeInstance implements AutoCloseable {
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 // Start even while Kafka is away, instead of waiting 30 s per admin operation.
                 "spring.kafka.admin.operation-timeout=2s",
+                "callstream.ingress.spool.directory=target/spools/" + UUID.randomUUID(),
                 "callstream.ingress.admin.token=" + ADMIN_TOKEN));
         all.addAll(List.of(properties));
         // As command-line arguments: they beat ingress.yml, as an operator's settings would.

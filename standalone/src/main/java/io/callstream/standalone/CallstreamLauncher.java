@@ -3,10 +3,12 @@ package io.callstream.standalone;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 import io.callstream.sites.store.SiteStore;
 import io.callstream.processor.config.ProcessorStreams;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -83,10 +85,15 @@ public final class CallstreamLauncher {
                 throw new IllegalStateException("The sites were not loaded from Kafka within " + READY_TIMEOUT);
             }
             ProcessorStreams processor = context.getBeanProvider(ProcessorStreams.class).getIfAvailable();
-            while (processor != null
-                    && processor.streams().map(streams -> streams.state() != KafkaStreams.State.RUNNING).orElse(true)) {
+            while (processor != null && !processor.streams().map(KafkaStreams::state).equals(Optional.of(State.RUNNING))) {
+                Optional<State> state = processor.streams().map(KafkaStreams::state);
+                if (state.filter(State::hasCompletedShutdown).isPresent()) {
+                    throw new IllegalStateException("The call-record processor stopped while starting: Kafka Streams is "
+                            + state.get() + " (its error is logged above)");
+                }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The call-record processor did not start within " + READY_TIMEOUT);
+                    throw new IllegalStateException("The call-record processor did not start within " + READY_TIMEOUT
+                            + ": Kafka Streams is " + state.map(String::valueOf).orElse("not created yet (waiting for its topics)"));
                 }
                 Thread.sleep(50);
             }

@@ -15,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
 final class ReadinessGroup implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String INCLUDE = "management.endpoint.health.group.readiness.include";
-    private static final String EDGE_CHECKS = "readinessState,kafka,sites";
+    private static final String EDGE_CHECKS = "readinessState,spool,sites";
     private static final String PROCESSOR_CHECKS = "streams";
 
     @Override

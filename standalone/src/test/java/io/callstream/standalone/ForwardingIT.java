@@ -225,6 +225,7 @@ class ForwardingIT {
         return new SpringApplicationBuilder(IngressApplication.class).properties("spring.config.name=ingress")
                 .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=" + kafka, "--callstream.processor.enabled=false",
+                        "--callstream.ingress.spool.directory=target/spools/" + UUID.randomUUID(),
                         "--callstream.ingress.admin.token=" + ADMIN_TOKEN);
     }
 

@@ -1,6 +1,7 @@
 package io.callstream.ingress.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.callstream.ingress.cti.CtiHandler;
@@ -10,7 +11,14 @@ import io.callstream.ingress.cti.SiteTokenGuard;
 import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.observability.TokenMaskingAccessLog;
 import io.callstream.ingress.publish.CtiEventPublisher;
+import io.callstream.ingress.publish.EventsTopicSetup;
+import io.callstream.ingress.publish.EventsTopicStartupCheck;
 import io.callstream.ingress.publish.ProducerWarmup;
+import io.callstream.ingress.publish.StoreAndForward;
+import io.callstream.ingress.spool.EventSpool;
+import io.callstream.ingress.spool.SpoolDrainer;
+import io.callstream.ingress.spool.SpoolHealthIndicator;
+import io.callstream.ingress.spool.SpoolMetrics;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.JsonBody;
 import io.callstream.sites.Sites;
@@ -18,15 +26,19 @@ import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 import reactor.core.scheduler.Scheduler;
@@ -37,18 +49,31 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class CtiEndpointConfiguration {
 
+    private static final Duration SPOOL_SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EVENTS_TOPIC_CHECK_PATIENCE = Duration.ofSeconds(5);
+
+    /** Not a {@link NewTopic} bean: Spring's {@code KafkaAdmin} would raise an existing topic's partition count to it. */
     @Bean
-    NewTopic ctiEventsTopic(IngressProperties properties) {
+    EventsTopicSetup eventsTopicSetup(Admin ingressKafkaAdmin, IngressProperties properties) {
         IngressProperties.EventsTopic topic = properties.eventsTopic();
-        return new NewTopic(Topics.CTI_EVENTS, Optional.of(topic.partitions()),
-                Optional.ofNullable(topic.replicationFactor()));
+        return new EventsTopicSetup(ingressKafkaAdmin, new NewTopic(Topics.CTI_EVENTS, Optional.of(topic.partitions()),
+                Optional.ofNullable(topic.replicationFactor())));
     }
 
     @Bean
-    ProducerFactory<String, CtiEvent> ctiEventProducerFactory(KafkaProperties kafka, IngressProperties properties) {
-        return new DefaultKafkaProducerFactory<>(
+    EventsTopicStartupCheck eventsTopicStartupCheck(EventsTopicSetup eventsTopicSetup) {
+        return new EventsTopicStartupCheck(eventsTopicSetup, EVENTS_TOPIC_CHECK_PATIENCE);
+    }
+
+    @Bean
+    ProducerFactory<String, CtiEvent> ctiEventProducerFactory(KafkaProperties kafka, IngressProperties properties,
+            MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, CtiEvent> factory = new DefaultKafkaProducerFactory<>(
                 CtiProducerSettings.of(kafka.buildProducerProperties(), properties.publishTimeout()),
                 new StringSerializer(), AvroSerde.of(CtiEvent.class).serializer());
+        // kafka_producer_* in Prometheus, as Spring Boot does for the factories it creates itself.
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return factory;
     }
 
     @Bean
@@ -69,14 +94,41 @@ class CtiEndpointConfiguration {
     @Bean
     CtiEventPublisher ctiEventPublisher(KafkaTemplate<String, CtiEvent> ctiEventTemplate,
             IngressProperties properties, Scheduler ctiSendScheduler, MeterRegistry meters) {
-        return new CtiEventPublisher(ctiEventTemplate, properties.publishTimeout(), ctiSendScheduler, meters);
+        return new CtiEventPublisher(ctiEventTemplate, properties.handoverAfter(), ctiSendScheduler, meters);
+    }
+
+    @Bean(destroyMethod = "close")
+    EventSpool ctiEventSpool(IngressProperties properties, Clock clock, MeterRegistry meters) {
+        EventSpool spool = EventSpool.open(properties.spool().directory(), properties.spool().maxSize().toBytes(), clock);
+        SpoolMetrics.register(spool, clock, meters);
+        return spool;
+    }
+
+    /** Closed before the spool, as beans are destroyed in reverse order of creation. */
+    @Bean(destroyMethod = "close")
+    SpoolDrainer ctiSpoolDrainer(EventSpool ctiEventSpool, KafkaProperties kafka, MeterRegistry meters) {
+        Producer<String, byte[]> producer = new KafkaProducer<>(CtiProducerSettings.forSpool(kafka.buildProducerProperties()),
+                new StringSerializer(), new ByteArraySerializer());
+        return new SpoolDrainer(ctiEventSpool, producer, Topics.CTI_EVENTS, SPOOL_SEND_TIMEOUT, meters).start();
+    }
+
+    @Bean
+    SpoolHealthIndicator spoolHealthIndicator(EventSpool ctiEventSpool, IngressProperties properties, Clock clock) {
+        // An event is at most the largest body plus its key and what the edge adds.
+        return new SpoolHealthIndicator(ctiEventSpool, 2 * properties.maxBodySize().toBytes(), clock);
+    }
+
+    @Bean
+    StoreAndForward storeAndForward(CtiEventPublisher ctiEventPublisher, EventSpool ctiEventSpool,
+            IngressProperties properties) {
+        return new StoreAndForward(ctiEventPublisher, ctiEventSpool, properties.publishTimeout());
     }
 
     @Bean
     ProducerWarmup ctiProducerWarmup(KafkaTemplate<String, CtiEvent> ctiEventTemplate, Scheduler ctiSendScheduler,
-            KafkaAdmin kafkaAdmin, NewTopic ctiEventsTopic, IngressProperties properties) {
-        return new ProducerWarmup(ctiEventTemplate, ctiSendScheduler,
-                () -> kafkaAdmin.createOrModifyTopics(ctiEventsTopic), properties.publishTimeout().multipliedBy(5));
+            EventsTopicSetup eventsTopicSetup, IngressProperties properties) {
+        return new ProducerWarmup(ctiEventTemplate, ctiSendScheduler, eventsTopicSetup,
+                properties.publishTimeout().multipliedBy(5));
     }
 
     @Bean
@@ -95,7 +147,7 @@ class CtiEndpointConfiguration {
     }
 
     @Bean
-    CtiHandler ctiHandler(CtiEventPublisher publisher, IngressProperties properties, ObjectMapper mapper,
+    CtiHandler ctiHandler(StoreAndForward publisher, IngressProperties properties, ObjectMapper mapper,
             CtiReplies ctiReplies, CtiMetrics ctiMetrics, Clock clock) {
         CtiRequestReader reader = new CtiRequestReader(
                 Math.toIntExact(properties.maxBodySize().toBytes()), new JsonBody(mapper));

@@ -7,12 +7,12 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The producer settings the edge's promises depend on, on top of {@code spring.kafka.producer.*}. */
-final class CtiProducerSettings {
+public final class CtiProducerSettings {
 
     private CtiProducerSettings() {
     }
 
-    static Map<String, Object> of(Map<String, Object> springSettings, Duration publishTimeout) {
+    public static Map<String, Object> of(Map<String, Object> springSettings, Duration publishTimeout) {
         Map<String, Object> settings = new HashMap<>(springSettings);
         int timeoutMs = Math.toIntExact(publishTimeout.toMillis());
         // A 200 promises the event survives losing a broker: wait for every in-sync replica.
@@ -28,6 +28,17 @@ final class CtiProducerSettings {
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "callstream-ingress");
+        return settings;
+    }
+
+    /** For the spool's drainer: no PBX waits, so a send may wait for Kafka as long as Kafka's defaults allow. */
+    public static Map<String, Object> forSpool(Map<String, Object> springSettings) {
+        Map<String, Object> settings = new HashMap<>(springSettings);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A batch sent again after a failure must not reorder a call's events behind later ones.
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, settings.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG,
+                "callstream-ingress") + "-spool");
         return settings;
     }
 }

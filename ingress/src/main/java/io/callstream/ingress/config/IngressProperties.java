@@ -1,5 +1,6 @@
 package io.callstream.ingress.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,10 +13,11 @@ import org.springframework.util.unit.DataSize;
  * Everything the edge is configured with ({@code callstream.ingress.*}, also as environment
  * variables such as {@code CALLSTREAM_INGRESS_PUBLISH_TIMEOUT}).
  *
- * @param publishTimeout how long a request may wait for Kafka's acknowledgement before it is
- *                       answered 503
+ * @param publishTimeout how long a request may wait until its event is stored, in Kafka or in the
+ *                       spool, before it is answered 503
  * @param maxBodySize    largest request body accepted (413 above)
  * @param accessLog      write an access log line per request (tokens masked)
+ * @param spool          where events wait while Kafka does not take them in time
  * @param eventsTopic    how the events topic is created if it does not exist
  * @param sitesTopic     how sites are replicated and changed
  * @param admin          the admin API
@@ -27,6 +29,7 @@ public record IngressProperties(
         @DefaultValue("2s") Duration publishTimeout,
         @DefaultValue("64KB") DataSize maxBodySize,
         @DefaultValue("false") boolean accessLog,
+        @DefaultValue Spool spool,
         @DefaultValue EventsTopic eventsTopic,
         @DefaultValue SitesTopic sitesTopic,
         @DefaultValue Admin admin,
@@ -37,6 +40,25 @@ public record IngressProperties(
             throw new IllegalArgumentException("callstream.ingress.publish-timeout must be positive");
         }
         sites = sites == null ? List.of() : List.copyOf(sites);
+        if (spool.handoverAfter() != null && spool.handoverAfter().compareTo(publishTimeout) >= 0) {
+            throw new IllegalArgumentException("callstream.ingress.spool.handover-after must be shorter than"
+                    + " callstream.ingress.publish-timeout: the spool needs the rest of it");
+        }
+    }
+
+    /** How long an event waits for Kafka before it goes to the spool: half the publish timeout unless set. */
+    public Duration handoverAfter() {
+        return spool.handoverAfter() != null ? spool.handoverAfter() : publishTimeout.dividedBy(2);
+    }
+
+    /**
+     * @param directory     the spool's directory, one per edge instance (relative to the working directory)
+     * @param maxSize       the most the spool holds; beyond it events Kafka does not take are answered 503
+     * @param handoverAfter how long an event waits for Kafka's acknowledgement before it goes to the
+     *                      spool; empty for half the publish timeout
+     */
+    public record Spool(@DefaultValue("callstream-spool") Path directory, @DefaultValue("1GB") DataSize maxSize,
+            Duration handoverAfter) {
     }
 
     /**

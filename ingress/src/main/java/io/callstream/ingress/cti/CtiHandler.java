@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.callstream.ingress.observability.CtiMetrics;
-import io.callstream.ingress.publish.CtiEventPublisher;
 import io.callstream.ingress.publish.CtiEvents;
 import io.callstream.ingress.publish.EventNotPublishedException;
+import io.callstream.ingress.publish.StoreAndForward;
 import io.callstream.ingress.request.CtiRequest;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.InvalidCtiRequestException;
@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/v1/cti/{token}} behind the {@link SiteTokenGuard}: read and validate the event,
- * decide from the site's rules, publish to Kafka, answer. The 200 is sent only after Kafka acknowledged the
- * event. Every failure of ours becomes a JSON answer here; a request that ended in the transport
+ * decide from the site's rules, store the event, answer. The 200 is sent only after the event is stored
+ * durably: acknowledged by Kafka, or on disk in the spool. Every failure of ours becomes a JSON answer here; a request that ended in the transport
  * (client gone, body too slow) has no one left to answer and is left to the web layer to count.
  */
 public final class CtiHandler {
@@ -32,12 +32,12 @@ public final class CtiHandler {
 
     private final CtiRequestReader reader;
     private final CtiRequestParser parser;
-    private final CtiEventPublisher publisher;
+    private final StoreAndForward publisher;
     private final CtiReplies replies;
     private final CtiMetrics metrics;
     private final Clock clock;
 
-    public CtiHandler(CtiRequestReader reader, CtiRequestParser parser, CtiEventPublisher publisher,
+    public CtiHandler(CtiRequestReader reader, CtiRequestParser parser, StoreAndForward publisher,
             CtiReplies replies, CtiMetrics metrics, Clock clock) {
         this.reader = reader;
         this.parser = parser;
@@ -72,7 +72,7 @@ public final class CtiHandler {
     private Mono<CtiReply> decideAndPublish(SiteCatalog.Entry site, CtiRequest cti, Instant receivedAt) {
         String siteId = site.site().id();
         Decision decision = site.rules().decide(cti.event(), cti.direction(), cti.from(), cti.to());
-        return publisher.publish(CtiEvents.of(site, cti, decision, receivedAt))
+        return publisher.store(CtiEvents.of(site, cti, decision, receivedAt))
                 .thenReturn(replies.accepted(cti.event(), decision))
                 .onErrorResume(EventNotPublishedException.class, e -> {
                     log.warn("CTI event of site {} not published: {}", siteId, e.getMessage());

@@ -1,7 +1,9 @@
 package io.callstream.ingress.publish;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import io.callstream.schema.CallKey;
 import io.callstream.schema.CtiEvent;
@@ -14,8 +16,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Publishes accepted events to {@link Topics#CTI_EVENTS}, keyed by call, and completes only when
- * Kafka acknowledged the write (the producer uses {@code acks=all}). Gives up after the publish
- * timeout, so a PBX is never kept waiting on a broker that is away.
+ * Kafka acknowledged the write (the producer uses {@code acks=all}). Gives up after its timeout (the
+ * hand-over time), so that {@link StoreAndForward} can spool the event while the PBX still waits.
  */
 public final class CtiEventPublisher {
 
@@ -42,12 +44,14 @@ public final class CtiEventPublisher {
         String key = new CallKey(event.getSite(), event.getCallId()).toString();
         return Mono.defer(() -> {
                     Timer.Sample sample = Timer.start();
-                    return Mono.fromFuture(template.send(Topics.CTI_EVENTS, key, event))
-                            .doOnSuccess(result -> sample.stop(acknowledged))
-                            .doOnError(error -> sample.stop(failed))
-                            .doOnCancel(() -> sample.stop(failed));
+                    CompletableFuture<?> acknowledgement = CompletableFuture
+                            .supplyAsync(() -> template.send(Topics.CTI_EVENTS, key, event), sendScheduler::schedule)
+                            .thenCompose(Function.identity())
+                            .whenComplete((result, error) -> sample.stop(error == null ? acknowledged : failed));
+                    // Giving up must not interrupt a send() that waits for metadata: the producer
+                    // bounds it itself, and an interrupted producer call only fails noisily.
+                    return Mono.fromFuture(acknowledgement, true);
                 })
-                .subscribeOn(sendScheduler)
                 // With a fallback, Reactor does not build a description of the operator chain per request.
                 .timeout(timeout, Mono.error(() -> new TimeoutException("no acknowledgement within " + timeout)))
                 .onErrorMap(error -> new EventNotPublishedException(error))
@@ -56,7 +60,8 @@ public final class CtiEventPublisher {
 
     private static Timer publishTimer(MeterRegistry meters, String result) {
         return Timer.builder("callstream.cti.publish")
-                .description("Time from handing a CTI event to the Kafka producer until Kafka acknowledged it")
+                .description("Time from handing a CTI event to the Kafka producer until Kafka acknowledged it, or the"
+                        + " producer gave up on it")
                 .tag("result", result)
                 .publishPercentileHistogram()
                 .register(meters);

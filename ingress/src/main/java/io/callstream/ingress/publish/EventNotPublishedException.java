@@ -1,9 +1,9 @@
 package io.callstream.ingress.publish;
 
-/** Kafka did not acknowledge an event within the publish timeout; the PBX gets a 503. */
+/** Neither Kafka nor the spool took an event within the publish timeout; the PBX gets a 503. */
 public final class EventNotPublishedException extends RuntimeException {
 
     public EventNotPublishedException(Throwable cause) {
-        super("Kafka did not acknowledge the event in time: " + cause, cause);
+        super("The event was not stored in time: " + cause, cause);
     }
 }

@@ -23,25 +23,25 @@ public final class ProducerWarmup implements ApplicationListener<ApplicationRead
 
     private final KafkaTemplate<String, CtiEvent> template;
     private final Scheduler scheduler;
-    private final Runnable createTopic;
+    private final EventsTopicSetup topic;
     private final Duration timeout;
 
     /**
-     * @param createTopic creates the events topic if it is missing: when Kafka was away at start-up,
-     *                    the producer would otherwise get a topic with the broker's defaults
+     * @param topic creates the events topic if it is missing: when Kafka was away at start-up, the
+     *              producer would otherwise get a topic with the broker's defaults
      */
-    public ProducerWarmup(KafkaTemplate<String, CtiEvent> template, Scheduler scheduler, Runnable createTopic,
+    public ProducerWarmup(KafkaTemplate<String, CtiEvent> template, Scheduler scheduler, EventsTopicSetup topic,
             Duration timeout) {
         this.template = template;
         this.scheduler = scheduler;
-        this.createTopic = createTopic;
+        this.topic = topic;
         this.timeout = timeout;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         Mono.fromCallable(() -> {
-                    createTopic.run();
+                    topic.ensure(timeout);
                     return template.partitionsFor(Topics.CTI_EVENTS);
                 })
                 .subscribeOn(scheduler)
@@ -49,6 +49,12 @@ public final class ProducerWarmup implements ApplicationListener<ApplicationRead
                 .subscribe(
                         partitions -> log.info("Publishing CTI events to {} ({} partitions)", Topics.CTI_EVENTS,
                                 partitions.size()),
-                        error -> log.warn("Kafka not reachable yet ({}); requests get 503 until it is", error.toString()));
+                        error -> {
+                            if (error instanceof EventsTopicSetup.PartitionCountMismatchException mismatch) {
+                                log.error(mismatch.getMessage());
+                            } else {
+                                log.warn("Kafka not reachable yet ({}); events are spooled until it is", error.toString());
+                            }
+                        });
     }
 }

@@ -1,5 +1,9 @@
 package io.callstream.ingress.cti;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.callstream.ingress.publish.CtiEventPublisher;
+import io.callstream.ingress.publish.StoreAndForward;
+import io.callstream.ingress.spool.EventSpool;
 import io.callstream.ingress.request.CtiRequestParser;
 import io.callstream.ingress.request.JsonBody;
 import io.callstream.ingress.observability.CtiMetrics;
@@ -41,7 +47,9 @@ final class TestEdge {
     static final String BERLIN_TOKEN = "berlin-3f9a7c1e5d2b4a68";
     static final String DISABLED_TOKEN = "paused-8b1d2e3f4a5c6d7e";
     static final Instant NOW = Instant.parse("2026-11-26T10:15:30.123Z");
-    static final Duration PUBLISH_TIMEOUT = Duration.ofMillis(300);
+    static final Duration PUBLISH_TIMEOUT = Duration.ofMillis(600);
+    static final Duration HANDOVER_AFTER = Duration.ofMillis(300);
+    private static final long SPOOL_BYTES = 1024 * 1024;
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     static final RuleSet BERLIN_RULES = new RuleSet(null,
@@ -50,6 +58,7 @@ final class TestEdge {
             "4930777000");
 
     final MockProducer<String, CtiEvent> producer;
+    final EventSpool spool;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WebTestClient client;
 
@@ -58,8 +67,9 @@ final class TestEdge {
             TokenDigest.of(DISABLED_TOKEN), new SiteCatalog.Entry(new Site("paused", false),
                     SiteRules.compile(RuleSet.none()))));
 
-    private TestEdge(boolean kafkaAcknowledges, Sites sites) {
+    private TestEdge(boolean kafkaAcknowledges, Sites sites, long spoolBytes) {
         this.producer = new ReusableMockProducer(kafkaAcknowledges);
+        this.spool = EventSpool.open(temporaryDirectory(), spoolBytes, Clock.fixed(NOW, ZoneOffset.UTC));
         KafkaTemplate<String, CtiEvent> template = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
         JsonMapper mapper = JsonMapper.builder().build();
         CtiReplies replies = new CtiReplies(mapper);
@@ -67,7 +77,8 @@ final class TestEdge {
         CtiHandler handler = new CtiHandler(
                 new CtiRequestReader(MAX_BODY_BYTES, new JsonBody(mapper)),
                 new CtiRequestParser(),
-                new CtiEventPublisher(template, PUBLISH_TIMEOUT, Schedulers.boundedElastic(), meters),
+                new StoreAndForward(new CtiEventPublisher(template, HANDOVER_AFTER, Schedulers.boundedElastic(), meters),
+                        spool, PUBLISH_TIMEOUT),
                 replies,
                 metrics,
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -77,15 +88,28 @@ final class TestEdge {
     }
 
     static TestEdge withKafkaAcknowledging() {
-        return new TestEdge(true, () -> CATALOG);
+        return new TestEdge(true, () -> CATALOG, SPOOL_BYTES);
     }
 
     static TestEdge withKafkaNeverAcknowledging() {
-        return new TestEdge(false, () -> CATALOG);
+        return new TestEdge(false, () -> CATALOG, SPOOL_BYTES);
+    }
+
+    /** Kafka never acknowledges and the spool has no room left. */
+    static TestEdge withNowhereToStore() {
+        return new TestEdge(false, () -> CATALOG, 0);
     }
 
     static TestEdge beforeTheSitesAreLoaded() {
-        return new TestEdge(true, SiteCatalog::notReady);
+        return new TestEdge(true, SiteCatalog::notReady, SPOOL_BYTES);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("test-edge-spool");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     List<ProducerRecord<String, CtiEvent>> published() {

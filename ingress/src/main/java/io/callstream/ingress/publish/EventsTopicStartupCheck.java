@@ -1,0 +1,39 @@
+package io.callstream.ingress.publish;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Stops the start when the events topic exists with another partition count than configured, if
+ * Kafka answers within a few seconds; an edge starting while Kafka is away starts anyway (its
+ * events are spooled) and the {@link ProducerWarmup} checks again once Kafka is there.
+ */
+public final class EventsTopicStartupCheck implements ApplicationListener<ApplicationStartedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventsTopicStartupCheck.class);
+
+    private final EventsTopicSetup topic;
+    private final Duration patience;
+
+    public EventsTopicStartupCheck(EventsTopicSetup topic, Duration patience) {
+        this.topic = topic;
+        this.patience = patience;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationStartedEvent event) {
+        try {
+            topic.ensure(patience);
+        } catch (EventsTopicSetup.PartitionCountMismatchException refused) {
+            throw refused;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception notReachable) {
+            log.warn("Cannot check the events topic yet ({}); checking again once Kafka answers", notReachable.toString());
+        }
+    }
+}
