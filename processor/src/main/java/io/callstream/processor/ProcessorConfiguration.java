@@ -47,6 +47,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,9 +78,9 @@ public class ProcessorConfiguration {
 
     @Bean
     ProcessorStreams processorStreams(List<ProcessorTopology> topologies, ProcessorProperties properties,
-            KafkaProperties kafka, KafkaAdmin kafkaAdmin, Environment environment) {
+            KafkaProperties kafka, KafkaAdmin kafkaAdmin, Environment environment, MeterRegistry meters) {
         return new ProcessorStreams(topologies, properties, kafka::buildStreamsProperties,
-                kafka.buildProducerProperties(), kafkaAdmin.getConfigurationProperties(), environment);
+                kafka.buildProducerProperties(), kafkaAdmin.getConfigurationProperties(), environment, meters);
     }
 
     /** Health component {@code streams}, part of readiness. */

@@ -1,8 +1,12 @@
 package io.callstream.processor;
 
 import io.callstream.processor.config.ProcessorProperties;
+import io.callstream.processor.metrics.CallRecordMeters;
 import io.callstream.processor.stats.StatisticsTopology;
 import io.callstream.processor.topology.CallRecordTopology;
+import io.callstream.processor.topology.CallRecordsWritten;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +22,10 @@ public class ProcessorTopologiesConfiguration {
     public static final String STATISTICS_SWITCH = "callstream.processor.statistics-enabled";
 
     @Bean
-    CallRecordTopology callRecordTopology(ProcessorProperties properties) {
-        return new CallRecordTopology(properties.callRules(), properties.punctuationInterval());
+    CallRecordTopology callRecordTopology(ProcessorProperties properties, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return new CallRecordTopology(properties.callRules(), properties.punctuationInterval(),
+                registry == null ? CallRecordsWritten.NONE : new CallRecordMeters(registry));
     }
 
     /** Off with {@code callstream.processor.statistics-enabled=false}: then no statistics topic, stores or API. */

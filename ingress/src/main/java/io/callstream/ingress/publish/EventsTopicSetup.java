@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.callstream.schema.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -48,7 +47,7 @@ public final class EventsTopicSetup {
         }
         int partitions = existing.orElseThrow();
         if (partitions != wanted.numPartitions()) {
-            throw new PartitionCountMismatchException(partitions, wanted.numPartitions());
+            throw new PartitionCountMismatchException(wanted.name(), partitions, wanted.numPartitions());
         }
         return partitions;
     }
@@ -69,8 +68,8 @@ public final class EventsTopicSetup {
     /** The events topic exists with a partition count the edge is not configured for. */
     public static final class PartitionCountMismatchException extends IllegalStateException {
 
-        PartitionCountMismatchException(int existing, int configured) {
-            super(Topics.CTI_EVENTS + " has " + existing + " partitions, but callstream.ingress.events-topic.partitions"
+        PartitionCountMismatchException(String topic, int existing, int configured) {
+            super(topic + " has " + existing + " partitions, but callstream.ingress.events-topic.partitions"
                     + " is " + configured + ". callstream never changes the partition count of an existing topic: its"
                     + " calls' later events would land on other partitions than their earlier ones. Set"
                     + " callstream.ingress.events-topic.partitions=" + existing + " (CALLSTREAM_INGRESS_EVENTS_TOPIC_PARTITIONS).");

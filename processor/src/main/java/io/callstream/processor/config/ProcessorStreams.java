@@ -8,6 +8,8 @@ import java.util.Properties;
 import java.util.function.Supplier;
 
 import io.callstream.processor.errors.DeadLetters;
+import io.callstream.processor.metrics.StreamsMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.callstream.processor.topology.ProcessorTopologies;
 import io.callstream.processor.topology.ProcessorTopology;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,6 +38,8 @@ public final class ProcessorStreams implements SmartLifecycle {
     private final Map<String, Object> producerSettings;
     private final Map<String, Object> adminSettings;
     private final Environment environment;
+    private final MeterRegistry registry;
+    private final StreamsMeters meters;
     private volatile KafkaStreams streams;
     private volatile DeadLetters deadLetters;
     private volatile boolean running;
@@ -47,8 +51,10 @@ public final class ProcessorStreams implements SmartLifecycle {
      */
     public ProcessorStreams(List<ProcessorTopology> topologies, ProcessorProperties properties,
             Supplier<Map<String, Object>> springStreamsSettings, Map<String, Object> producerSettings,
-            Map<String, Object> adminSettings, Environment environment) {
+            Map<String, Object> adminSettings, Environment environment, MeterRegistry registry) {
         this.topologies = List.copyOf(topologies);
+        this.registry = registry;
+        this.meters = new StreamsMeters(registry);
         this.properties = properties;
         this.springStreamsSettings = springStreamsSettings;
         this.producerSettings = producerSettings;
@@ -90,6 +96,7 @@ public final class ProcessorStreams implements SmartLifecycle {
             // old member's session timed out (45 s by default).
             current.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
         }
+        meters.close();
         if (deadLetters != null) {
             deadLetters.close();
         }
@@ -117,15 +124,17 @@ public final class ProcessorStreams implements SmartLifecycle {
             if (!running) {
                 return;
             }
-            deadLetters = new DeadLetters(producerSettings);
+            deadLetters = new DeadLetters(producerSettings, registry, "streams");
             Properties settings = new Properties();
             settings.putAll(ProcessorStreamsSettings.of(springStreamsSettings.get(), properties, applicationServer(),
                     deadLetters));
             KafkaStreams created = new KafkaStreams(ProcessorTopologies.build(topologies, settings), settings);
+            created.setStateListener((now, before) -> log.info("Processor: Kafka Streams {} -> {}", before, now));
             created.setUncaughtExceptionHandler(failure -> {
                 log.error("A stream thread failed; replacing it", failure);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
+            meters.bind(created);
             created.start();
             streams = created;
             log.info("Processor: Kafka Streams application {} started with {}, queries at {}",

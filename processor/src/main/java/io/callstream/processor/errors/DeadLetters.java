@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.callstream.schema.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,8 +30,14 @@ public final class DeadLetters implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final Counter sent;
 
-    public DeadLetters(Map<String, Object> producerSettings) {
+    /** @param source who sends dead letters through this instance ({@code streams}, {@code forwarder}), for the metric */
+    public DeadLetters(Map<String, Object> producerSettings, MeterRegistry meters, String source) {
+        this.sent = Counter.builder("callstream.processor.dead.letters")
+                .description("Records the processor could not handle, sent to the dead-letter topic")
+                .tag("source", source)
+                .register(meters);
         Map<String, Object> settings = new java.util.HashMap<>(producerSettings);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -56,6 +64,7 @@ public final class DeadLetters implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, key, value, headers)).get(30, TimeUnit.SECONDS);
             log.warn("Record {}-{}@{} sent to {}: {}", topic, partition, offset, Topics.DEAD_LETTERS, failure.toString());
+            sent.increment();
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + Topics.DEAD_LETTERS + ", so cannot skip record "
                     + topic + "-" + partition + "@" + offset, e);

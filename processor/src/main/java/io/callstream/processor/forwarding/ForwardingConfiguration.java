@@ -37,10 +37,10 @@ public class ForwardingConfiguration {
         String instance = UUID.randomUUID().toString();
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "callstream-forwarder-dead-letters-" + instance);
-        DeadLetters deadLetters = new DeadLetters(producer);
+        MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
+        DeadLetters deadLetters = new DeadLetters(producer, meters, "forwarder");
         Forwarder forwarder = new Forwarder(consumerSettings(kafka.buildConsumerProperties(), properties, instance), sites,
-                new ZammadClient(ZAMMAD_TIMEOUT), deadLetters,
-                ForwardingMeters.in(meterRegistry.getIfAvailable(SimpleMeterRegistry::new)), clock, POSTING_THREADS);
+                new ZammadClient(ZAMMAD_TIMEOUT), deadLetters, ForwardingMeters.in(meters), clock, POSTING_THREADS);
         return new ForwarderLifecycle(forwarder, deadLetters);
     }
 

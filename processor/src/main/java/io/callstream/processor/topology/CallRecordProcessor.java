@@ -40,6 +40,7 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
 
     private final CallRules rules;
     private final Duration punctuationInterval;
+    private final CallRecordsWritten written;
     private ProcessorContext<String, CallRecord> context;
     private KeyValueStore<String, CallHistory> histories;
     private KeyValueStore<String, String> deadlines;
@@ -48,9 +49,10 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
     private KeyValueStore<String, String> active;
     private KeyValueStore<String, ValueAndTimestamp<Contact>> contacts;
 
-    CallRecordProcessor(CallRules rules, Duration punctuationInterval) {
+    CallRecordProcessor(CallRules rules, Duration punctuationInterval, CallRecordsWritten written) {
         this.rules = rules;
         this.punctuationInterval = punctuationInterval;
+        this.written = written;
     }
 
     @Override
@@ -118,6 +120,7 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
                 records.put(recordKey, record);
                 index(old, record, recordKey);
                 context.forward(new Record<>(recordKey, record, timestamp));
+                written.written(record);
             }
         }
         histories.put(key.toString(), after);

@@ -31,10 +31,17 @@ public final class CallRecordTopology implements ProcessorTopology {
 
     private final CallRules rules;
     private final Duration punctuationInterval;
+    private final CallRecordsWritten written;
 
     public CallRecordTopology(CallRules rules, Duration punctuationInterval) {
+        this(rules, punctuationInterval, CallRecordsWritten.NONE);
+    }
+
+    /** @param written told of every record written, for metrics */
+    public CallRecordTopology(CallRules rules, Duration punctuationInterval, CallRecordsWritten written) {
         this.rules = rules;
         this.punctuationInterval = punctuationInterval;
+        this.written = written;
     }
 
     @Override
@@ -59,7 +66,7 @@ public final class CallRecordTopology implements ProcessorTopology {
                 .mapValues(CallInput.Command::new, Named.as("command-as-input"));
 
         events.merge(commands, Named.as("events-and-commands"))
-                .process(() -> new CallRecordProcessor(rules, punctuationInterval), Named.as("call-records"),
+                .process(() -> new CallRecordProcessor(rules, punctuationInterval, written), Named.as("call-records"),
                         StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS, StoreNames.CALL_LOG,
                         StoreNames.ACTIVE_CALLS)
                 .to(Topics.CALL_RECORDS, Produced.with(keys, records).withName("call-records-out"));

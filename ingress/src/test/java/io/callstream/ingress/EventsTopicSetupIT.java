@@ -1,0 +1,65 @@
+package io.callstream.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.callstream.ingress.publish.EventsTopicSetup;
+import io.callstream.kafka.local.SharedLocalKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The events topic is created as configured and never resized: a partition count other than the
+ * existing one stops the edge's start with a message saying what to set.
+ */
+class EventsTopicSetupIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    @Test
+    void shouldCreateAMissingTopicAndAcceptItAsItIs() throws Exception {
+        String topic = "events-setup-" + UUID.randomUUID();
+        try (Admin admin = admin()) {
+            EventsTopicSetup setup = new EventsTopicSetup(admin, new NewTopic(topic, 3, (short) 1));
+
+            assertThat(setup.ensure(PATIENCE)).isEqualTo(3);
+            assertThat(setup.ensure(PATIENCE)).isEqualTo(3);
+            assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldRefuseToChangeTheCountOfAnExistingTopic() throws Exception {
+        String topic = "events-setup-" + UUID.randomUUID();
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+
+            assertThatThrownBy(() -> new EventsTopicSetup(admin, new NewTopic(topic, 6, (short) 1)).ensure(PATIENCE))
+                    .isInstanceOf(EventsTopicSetup.PartitionCountMismatchException.class)
+                    .hasMessageContaining(topic + " has 2 partitions")
+                    .hasMessageContaining("callstream.ingress.events-topic.partitions=2");
+            assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions())
+                    .as("left as it was").hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldNotStartAnEdgeConfiguredForAnotherPartitionCountThanTheEventsTopicHas() throws Exception {
+        String bootstrap = SharedLocalKafka.broker().bootstrapServers();
+        // The topic as every other test's edge creates it (6 partitions), if none did yet.
+        EdgeInstance.start(bootstrap).close();
+
+        assertThatThrownBy(() -> EdgeInstance.start(bootstrap, "callstream.ingress.events-topic.partitions=7"))
+                .hasStackTraceContaining("has 6 partitions, but callstream.ingress.events-topic.partitions is 7");
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", SharedLocalKafka.broker().bootstrapServers()));
+    }
+}
