@@ -4,6 +4,7 @@ import static io.callstream.web.api.ApiOperation.json;
 import static io.callstream.web.api.ApiOperation.jsonList;
 
 import io.callstream.sites.store.SiteStoreUnavailableException;
+import io.callstream.sites.store.SiteTooLargeException;
 import io.callstream.web.api.ApiOperation;
 import io.callstream.web.api.ApiProblem;
 import io.callstream.web.api.ApiRoutes;
@@ -34,6 +35,7 @@ public final class AdminRoutes {
                         .body(AdminApi.NewSite.class, "The new site.")
                         .response(HttpStatus.CREATED, "Created, with its token.", json(AdminApi.SiteWithToken.class))
                         .problem(HttpStatus.BAD_REQUEST, "Invalid values, each named in errors.")
+                .problem(HttpStatus.CONTENT_TOO_LARGE, "The site would be larger than the sites topic takes.")
                         .problem(HttpStatus.CONFLICT, "A site with this id exists."))
                 .GET(SITE, Guard.ADMIN_TOKEN, admin::site, site("getSite", "Get a site")
                         .response(HttpStatus.OK, "The site.", json(AdminApi.SiteView.class)))
@@ -126,6 +128,7 @@ public final class AdminRoutes {
                 .map(InvalidSiteChangeException.class, invalid -> ApiProblem.invalid(invalid.violations()))
                 .map(SiteNotFoundException.class, HttpStatus.NOT_FOUND)
                 .map(SiteConflictException.class, HttpStatus.CONFLICT)
+                .map(SiteTooLargeException.class, tooLarge -> ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()))
                 .map(SiteStoreUnavailableException.class, unavailable -> {
                     log.warn("Site change not confirmed: {}", unavailable.getMessage());
                     return ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not confirm the change in time; it "
@@ -148,6 +151,7 @@ public final class AdminRoutes {
     private static ApiOperation change(String id, String summary) {
         return site(id, summary)
                 .problem(HttpStatus.BAD_REQUEST, "Invalid values, each named in errors.")
+                .problem(HttpStatus.CONTENT_TOO_LARGE, "The site would be larger than the sites topic takes.")
                 .problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not confirm the change in time; read the site and retry.");
     }
 }

@@ -74,9 +74,13 @@ public record IngressProperties(
      *                          writer lease (one per deployment and cluster)
      * @param pollInterval      how often each instance looks for site changes
      * @param writeTimeout      how long one step of a site change may take before the admin API answers 503
+     * @param maxRecordSize     the largest site record (the topic's {@code max.message.bytes} when the edge
+     *                          creates it): 1 MiB, as managed Kafka services allow; a site that would be larger
+     *                          is refused with 413 (about 29,000 block entries with short notes fit)
      */
     public record SitesTopic(Short replicationFactor, @DefaultValue("callstream-sites-writer") String writerId,
-            @DefaultValue("100ms") Duration pollInterval, @DefaultValue("5s") Duration writeTimeout) {
+            @DefaultValue("100ms") Duration pollInterval, @DefaultValue("5s") Duration writeTimeout,
+            @DefaultValue("1MB") DataSize maxRecordSize) {
     }
 
     /** @param token the admin API's bearer token; empty disables the admin API */

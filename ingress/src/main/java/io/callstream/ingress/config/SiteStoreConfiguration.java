@@ -28,7 +28,8 @@ class SiteStoreConfiguration {
 
     @Bean
     NewTopic sitesTopic(IngressProperties properties) {
-        return SitesTopic.definition(properties.sitesTopic().replicationFactor());
+        return SitesTopic.definition(properties.sitesTopic().replicationFactor(),
+                Math.toIntExact(properties.sitesTopic().maxRecordSize().toBytes()));
     }
 
     @Bean
@@ -42,7 +43,8 @@ class SiteStoreConfiguration {
         Map<String, Object> settings = writerSettings(kafka.buildProducerProperties(), properties.sitesTopic());
         return new SiteWriter(
                 () -> new KafkaProducer<>(settings, new StringSerializer(), AvroSerde.of(SiteConfig.class).serializer()),
-                ingressKafkaAdmin, siteStore, properties.sitesTopic().writeTimeout(), clock);
+                ingressKafkaAdmin, siteStore, properties.sitesTopic().writeTimeout(),
+                Math.toIntExact(properties.sitesTopic().maxRecordSize().toBytes()), clock);
     }
 
     @Bean
@@ -68,8 +70,9 @@ class SiteStoreConfiguration {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Whole sites are written at once; large block lists compress well.
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, SitesTopic.MAX_SITE_RECORD_BYTES);
-        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * SitesTopic.MAX_SITE_RECORD_BYTES);
+        int maxRecordBytes = Math.toIntExact(sitesTopic.maxRecordSize().toBytes());
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes);
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, 2L * maxRecordBytes));
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sitesTopic.writeTimeout().toMillis());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "callstream-sites-writer-" + UUID.randomUUID());
         return settings;

@@ -33,25 +33,29 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
 
-    private static final int NODE_ID = 1;
+    private static final int SINGLE_NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
     private static final String BROKER_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final Path dataDirectory;
+    private final int nodeId;
     private final int port;
     private final int controllerPort;
+    private final String clusterId;
     private final boolean deleteDataOnClose;
     private final KafkaConfig config;
     private KafkaRaftServer server;
 
-    private LocalKafkaBroker(Path dataDirectory, int port, int controllerPort, boolean deleteDataOnClose,
-            Map<String, String> overrides) {
+    private LocalKafkaBroker(Path dataDirectory, int nodeId, int port, int controllerPort, String voters, String clusterId,
+            boolean deleteDataOnClose, Map<String, String> overrides) {
         this.dataDirectory = dataDirectory.toAbsolutePath();
+        this.nodeId = nodeId;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.clusterId = clusterId;
         this.deleteDataOnClose = deleteDataOnClose;
-        this.config = KafkaConfig.fromProps(toProperties(serverConfig(overrides)), false);
+        this.config = KafkaConfig.fromProps(toProperties(serverConfig(voters, overrides)), false);
     }
 
     /**
@@ -75,11 +79,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static LocalKafkaBroker start(Path dataDirectory, int port, boolean deleteDataOnClose,
             Map<String, String> overrides) {
         int clientPort = port == 0 ? FreePorts.pick() : port;
-        LocalKafkaBroker broker = new LocalKafkaBroker(
-                dataDirectory, clientPort, FreePorts.pick(), deleteDataOnClose, overrides);
+        int controllerPort = FreePorts.pick();
+        LocalKafkaBroker broker = new LocalKafkaBroker(dataDirectory, SINGLE_NODE_ID, clientPort, controllerPort,
+                SINGLE_NODE_ID + "@" + HOST + ":" + controllerPort, Uuid.randomUuid().toString(), deleteDataOnClose,
+                overrides);
         broker.formatIfNew();
         broker.start();
         return broker;
+    }
+
+    /**
+     * One node (broker and controller) of a cluster on loopback; not started yet. Every node of the
+     * cluster gets the same {@code voters} ({@code id@127.0.0.1:controllerPort,...}) and {@code clusterId}.
+     * {@link #start()} returns once this node serves, which takes a quorum: start the nodes together.
+     */
+    public static LocalKafkaBroker clusterNode(Path dataDirectory, int nodeId, int port, int controllerPort,
+            String voters, String clusterId, Map<String, String> overrides) {
+        LocalKafkaBroker node = new LocalKafkaBroker(dataDirectory, nodeId, port, controllerPort, voters, clusterId,
+                false, overrides);
+        node.formatIfNew();
+        return node;
     }
 
     /** {@code host:port} for {@code bootstrap.servers}. */
@@ -127,12 +146,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private Map<String, String> serverConfig(Map<String, String> overrides) {
+    private Map<String, String> serverConfig(String voters, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>();
-        // One process is the whole cluster: broker and its own single-voter controller quorum.
+        // Each node is broker and controller; alone, it is the whole cluster with a single-voter quorum.
         settings.put("process.roles", "broker,controller");
-        settings.put("node.id", String.valueOf(NODE_ID));
-        settings.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        settings.put("node.id", String.valueOf(nodeId));
+        settings.put("controller.quorum.voters", voters);
         settings.put("controller.listener.names", CONTROLLER_LISTENER);
         // Loopback only: a laptop broker is never reachable from the network.
         settings.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + port + ","
@@ -167,8 +186,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .setDirectories(List.of(dataDirectory.toString()))
                     .setMetadataLogDirectory(dataDirectory.toString())
                     .setControllerListenerName(CONTROLLER_LISTENER)

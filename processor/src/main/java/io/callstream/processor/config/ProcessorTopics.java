@@ -43,7 +43,7 @@ final class ProcessorTopics {
                 topic(Topics.CALL_RECORDS, eventPartitions, compacted),
                 topic(Topics.CALL_STATS, eventPartitions, compacted),
                 topic(Topics.CONTACTS, 1, compacted),
-                SitesTopic.definition(properties.replicationFactor()),
+                SitesTopic.definition(properties.replicationFactor(), SitesTopic.DEFAULT_MAX_RECORD_BYTES),
                 topic(Topics.DEAD_LETTERS, 1, Map.of()))) {
             if (partitions(topic.name()).isEmpty()) {
                 create(topic);

@@ -1,5 +1,6 @@
 package io.callstream.sites.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.callstream.schema.AvroSerde;
 import io.callstream.schema.SiteConfig;
 import io.callstream.schema.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class SiteWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SiteWriter.class);
+    private static final Serializer<SiteConfig> VALUES = AvroSerde.of(SiteConfig.class).serializer();
     private static final int MAX_ATTEMPTS = 10;
     /** After losing the lease, wait a little so that the new holder can finish its write. */
     private static final int MAX_BACK_OFF_MS = 100;
@@ -48,19 +52,22 @@ public final class SiteWriter implements AutoCloseable {
     private final Admin admin;
     private final SiteStore store;
     private final Duration timeout;
+    private final int maxRecordBytes;
     private final Clock clock;
     private Producer<String, SiteConfig> producer;
 
     /**
      * @param producers makes a producer with the shared transactional id; initialising it takes the lease
      * @param timeout   how long one step (lease, catch-up, write, confirmation) may take
+     * @param maxRecordBytes the sites topic's {@code max.message.bytes}
      */
     public SiteWriter(Supplier<Producer<String, SiteConfig>> producers, Admin admin, SiteStore store, Duration timeout,
-            Clock clock) {
+            int maxRecordBytes, Clock clock) {
         this.producers = producers;
         this.admin = admin;
         this.store = store;
         this.timeout = timeout;
+        this.maxRecordBytes = maxRecordBytes;
         this.clock = clock;
     }
 
@@ -84,6 +91,7 @@ public final class SiteWriter implements AutoCloseable {
                 return Optional.empty();
             }
             SiteConfig next = edited.get().setChangeId(changeId).setUpdatedAt(clock.instant()).build();
+            refuseIfTooLarge(siteId, next);
             try {
                 leaseHolder.beginTransaction();
                 RecordMetadata written = leaseHolder.send(new ProducerRecord<>(Topics.SITES, siteId, next))
@@ -101,6 +109,15 @@ public final class SiteWriter implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw abandon("interrupted", e);
             }
+        }
+    }
+
+    /** Before the transaction: a record the topic cannot take would only fail there, as a timeout. */
+    private void refuseIfTooLarge(String siteId, SiteConfig site) {
+        int bytes = siteId.getBytes(StandardCharsets.UTF_8).length + VALUES.serialize(Topics.SITES, site).length;
+        int room = maxRecordBytes - SitesTopic.BATCH_OVERHEAD_BYTES;
+        if (bytes > room) {
+            throw new SiteTooLargeException(bytes, room);
         }
     }
 

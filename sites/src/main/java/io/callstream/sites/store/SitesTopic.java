@@ -12,22 +12,31 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * How {@link Topics#SITES} is created, by whichever application finds it missing first (the edge, or
  * the processor that reads sites' settings): one partition, so every reader sees one order;
- * compacted, so the latest version of a site is the site; room for a site with a large block list.
+ * compacted, so the latest version of a site is the site. Its records are at most
+ * {@code max.message.bytes}: 1 MiB unless the edge is configured otherwise, as managed Kafka
+ * services allow it; a site with a very large block list needs more.
  */
 public final class SitesTopic {
 
-    /** A site with 200,000 block entries is a few MiB of Avro before compression. */
-    public static final int MAX_SITE_RECORD_BYTES = 64 * 1024 * 1024;
+    /** The default largest site record: Kafka's own default, and what common managed services take. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+    /** Room kept for the record batch around a site's key and value. */
+    public static final int BATCH_OVERHEAD_BYTES = 1024;
+    /** What a reader fetches at most at once: the largest site any deployment may have configured. */
+    private static final int MAX_FETCH_BYTES = 64 * 1024 * 1024;
 
     private SitesTopic() {
     }
 
-    /** @param replicationFactor null for the broker's default */
-    public static NewTopic definition(Short replicationFactor) {
+    /**
+     * @param replicationFactor null for the broker's default
+     * @param maxRecordBytes    the topic's {@code max.message.bytes}
+     */
+    public static NewTopic definition(Short replicationFactor, int maxRecordBytes) {
         return new NewTopic(Topics.SITES, Optional.of(1), Optional.ofNullable(replicationFactor))
                 .configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_SITE_RECORD_BYTES)));
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxRecordBytes)));
     }
 
     /**
@@ -45,7 +54,7 @@ public final class SitesTopic {
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // An auto-created topic would not be compacted; the applications create it properly instead.
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_SITE_RECORD_BYTES);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_FETCH_BYTES);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return settings;
     }

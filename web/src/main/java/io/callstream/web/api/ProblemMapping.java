@@ -9,6 +9,7 @@ import io.callstream.web.server.TransportFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponse;
@@ -54,6 +55,10 @@ public final class ProblemMapping implements HandlerFilterFunction<ServerRespons
         }
         if (failure instanceof ErrorResponse framework) {
             return frameworkProblem(framework);
+        }
+        if (failure instanceof DataBufferLimitException tooLarge) {
+            // The codecs' buffer limit (spring.http.codecs.max-in-memory-size): the client sent too much, not a failure of ours.
+            return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than this API reads: " + tooLarge.getMessage());
         }
         log.error("Request failed unexpectedly", failure);
         return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "The server failed to answer; the failure is logged.");
