@@ -22,6 +22,9 @@ public final class CtiProducerSettings {
         // Each PBX request waits for its own acknowledgement, so any batching delay (5 ms by default
         // since Kafka 4) is added to every answer; under load batches still form while a send is in flight.
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A partition whose leader moves (a broker restarts) answers NOT_LEADER until the client sees the
+        // new one; Kafka backs off exponentially up to 1 s between retries, half the time a PBX waits.
+        settings.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 250);
         // Give up when the PBX's answer gives up: send() blocks no longer than that, and a record
         // answered with 503 does not linger in the producer for the default two minutes.
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);

@@ -93,7 +93,8 @@ public final class Forwarder implements Runnable {
             sleep(POLL);
         }
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerSettings, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+                new ByteArrayDeserializer());
+                ForwardingMeters.Binding consumerMeters = meters.consumer(consumer)) {
             consumer.subscribe(List.of(Topics.CTI_EVENTS), new Rebalance(consumer));
             long lastCommit = System.nanoTime();
             while (running) {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * A site's forwarding meters, tagged {@code site}: events forwarded, posts that failed and will be
@@ -14,9 +16,18 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class ForwardingMeters {
 
-    /** Makes the meters of a site's lane. */
+    /** Makes the meters of a site's lane, and of the forwarder's consumer. */
     interface Factory {
         ForwardingMeters forSite(String site, SiteLane lane);
+
+        /** The consumer's {@code kafka_consumer_*} meters, its lag among them, until the binding is closed. */
+        Binding consumer(Consumer<?, ?> consumer);
+    }
+
+    /** Meters bound to a client; closing removes them. */
+    interface Binding extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private final Counter forwarded;
@@ -40,7 +51,19 @@ final class ForwardingMeters {
     }
 
     static Factory in(MeterRegistry registry) {
-        return (site, lane) -> new ForwardingMeters(registry, site, lane);
+        return new Factory() {
+            @Override
+            public ForwardingMeters forSite(String site, SiteLane lane) {
+                return new ForwardingMeters(registry, site, lane);
+            }
+
+            @Override
+            public Binding consumer(Consumer<?, ?> consumer) {
+                KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+                metrics.bindTo(registry);
+                return metrics::close;
+            }
+        };
     }
 
     void forwarded(Instant at) {
