@@ -38,6 +38,7 @@ import io.callstream.processor.wallboard.WallboardRoutes;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.Contact;
+import io.callstream.schema.TopicNames;
 import io.callstream.sites.store.SitesTopic;
 import io.callstream.web.api.ApiRoutes;
 import io.callstream.web.api.BearerTokenGuard;
@@ -48,7 +49,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -76,11 +79,19 @@ public class ProcessorConfiguration {
     /** Live streams an instance serves at once (each has a consumer and a thread); more wait for one to end. */
     private static final int LIVE_STREAMS = 64;
 
+    /** Shared with the edge in the launcher: one prefix per deployment. */
+    @Bean
+    @ConditionalOnMissingBean
+    TopicNames topicNames(@Value("${callstream.topic-prefix:}") String prefix) {
+        return new TopicNames(prefix);
+    }
+
     @Bean
     ProcessorStreams processorStreams(List<ProcessorTopology> topologies, ProcessorProperties properties,
-            KafkaProperties kafka, KafkaAdmin kafkaAdmin, Environment environment, MeterRegistry meters) {
+            KafkaProperties kafka, KafkaAdmin kafkaAdmin, Environment environment, TopicNames topics,
+            MeterRegistry meters) {
         return new ProcessorStreams(topologies, properties, kafka::buildStreamsProperties,
-                kafka.buildProducerProperties(), kafkaAdmin.getConfigurationProperties(), environment, meters);
+                kafka.buildProducerProperties(), kafkaAdmin.getConfigurationProperties(), environment, topics, meters);
     }
 
     /** Health component {@code streams}, part of readiness. */
@@ -96,8 +107,8 @@ public class ProcessorConfiguration {
 
     /** The processor's copy of the sites topic: the forwarder's targets, the contacts' country codes. */
     @Bean
-    ProcessorSites processorSites(KafkaProperties kafka) {
-        return new ProcessorSites(SitesTopic.replicaSettings(kafka.buildConsumerProperties(),
+    ProcessorSites processorSites(KafkaProperties kafka, TopicNames topics) {
+        return new ProcessorSites(topics.sites(), SitesTopic.replicaSettings(kafka.buildConsumerProperties(),
                 "callstream-processor-sites-" + UUID.randomUUID()));
     }
 
@@ -129,8 +140,8 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    LiveHandler liveHandler(KafkaProperties kafka, Scheduler livePollers) {
-        return new LiveHandler(new LiveFeed(kafka.buildConsumerProperties(), livePollers));
+    LiveHandler liveHandler(KafkaProperties kafka, TopicNames topics, Scheduler livePollers) {
+        return new LiveHandler(new LiveFeed(kafka.buildConsumerProperties(), topics, livePollers));
     }
 
     @Bean
@@ -157,15 +168,17 @@ public class ProcessorConfiguration {
 
     @Bean
     CallQueryHandler callQueryHandler(CallQueries callQueries, KafkaProducer<String, CallCommand> callCommandProducer,
-            Clock clock, Scheduler processorBlockingScheduler) {
-        return new CallQueryHandler(callQueries, new CallCommands(callCommandProducer, clock, WRITE_TIMEOUT),
+            TopicNames topics, Clock clock, Scheduler processorBlockingScheduler) {
+        return new CallQueryHandler(callQueries, new CallCommands(callCommandProducer, topics.callCommands(), clock,
+                WRITE_TIMEOUT),
                 processorBlockingScheduler);
     }
 
     @Bean
     ContactsHandler contactsHandler(KafkaProducer<String, Contact> contactProducer, LocalCallStores localCallStores,
-            ProcessorSites processorSites, ProcessorProperties properties, Scheduler processorBlockingScheduler) {
-        ContactWriter writer = new ContactWriter(contactProducer, WRITE_TIMEOUT);
+            ProcessorSites processorSites, ProcessorProperties properties, TopicNames topics,
+            Scheduler processorBlockingScheduler) {
+        ContactWriter writer = new ContactWriter(contactProducer, topics.contacts(), WRITE_TIMEOUT);
         return new ContactsHandler(writer, new ContactImport(writer, properties.contactsImportMaxSize().toBytes()),
                 localCallStores, processorSites::site, processorBlockingScheduler);
     }

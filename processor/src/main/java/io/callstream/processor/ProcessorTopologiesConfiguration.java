@@ -5,6 +5,7 @@ import io.callstream.processor.metrics.CallRecordMeters;
 import io.callstream.processor.stats.StatisticsTopology;
 import io.callstream.processor.topology.CallRecordTopology;
 import io.callstream.processor.topology.CallRecordsWritten;
+import io.callstream.schema.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,16 +23,18 @@ public class ProcessorTopologiesConfiguration {
     public static final String STATISTICS_SWITCH = "callstream.processor.statistics-enabled";
 
     @Bean
-    CallRecordTopology callRecordTopology(ProcessorProperties properties, ObjectProvider<MeterRegistry> meters) {
+    CallRecordTopology callRecordTopology(ProcessorProperties properties, ObjectProvider<TopicNames> topics,
+            ObjectProvider<MeterRegistry> meters) {
         MeterRegistry registry = meters.getIfAvailable();
-        return new CallRecordTopology(properties.callRules(), properties.punctuationInterval(),
+        return new CallRecordTopology(topics.getIfAvailable(() -> TopicNames.UNPREFIXED), properties.callRules(),
+                properties.punctuationInterval(),
                 registry == null ? CallRecordsWritten.NONE : new CallRecordMeters(registry));
     }
 
     /** Off with {@code callstream.processor.statistics-enabled=false}: then no statistics topic, stores or API. */
     @Bean
     @ConditionalOnProperty(name = STATISTICS_SWITCH, havingValue = "true", matchIfMissing = true)
-    StatisticsTopology statisticsTopology(ProcessorProperties properties) {
-        return new StatisticsTopology(properties.statsRetention());
+    StatisticsTopology statisticsTopology(ProcessorProperties properties, ObjectProvider<TopicNames> topics) {
+        return new StatisticsTopology(topics.getIfAvailable(() -> TopicNames.UNPREFIXED), properties.statsRetention());
     }
 }

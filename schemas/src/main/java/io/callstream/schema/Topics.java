@@ -2,7 +2,8 @@ package io.callstream.schema;
 
 /**
  * Every Kafka topic of callstream, by name. This class and the Avro schemas are the contract with
- * the teams that consume our topics: no other code names a topic.
+ * the teams that consume our topics: no other code names a topic. A deployment on a shared cluster
+ * may put a prefix before every name ({@link TopicNames}).
  *
  * <p>Values are Avro records in Avro's <em>single-object encoding</em> (two marker bytes
  * {@code C3 01}, the 8-byte little-endian CRC-64-AVRO fingerprint of the writer schema, then the

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
+import io.callstream.schema.TopicNames;
 import io.callstream.sites.store.SiteStore;
 import io.callstream.processor.config.ProcessorStreams;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,6 +30,7 @@ public final class CallstreamLauncher {
         LaunchSettings settings = LaunchSettings.fromEnvironment(System.getenv());
         if (args.length > 0 && args[0].equals("events")) {
             System.exit(EventsCommand.run(settings.bootstrapServersForClients(),
+                    new TopicNames(System.getenv().getOrDefault("CALLSTREAM_TOPIC_PREFIX", "")).ctiEvents(),
                     Arrays.asList(args).contains("--follow"), System.out));
         }
         try {

@@ -28,11 +28,16 @@ final class EventsCommand {
     }
 
     static int run(String bootstrapServers, boolean follow, PrintStream out) {
+        return run(bootstrapServers, Topics.CTI_EVENTS, follow, out);
+    }
+
+    /** @param topic the events topic's name in this deployment (behind its prefix) */
+    static int run(String bootstrapServers, String topic, boolean follow, PrintStream out) {
         quietKafkaClientLogs();
         try (KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(
                 Map.of("bootstrap.servers", bootstrapServers, "client.id", "callstream-events-command"),
                 new StringDeserializer(), AvroSerde.of(CtiEvent.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CTI_EVENTS, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             consumer.assign(partitions);
@@ -46,7 +51,7 @@ final class EventsCommand {
                 }
             }
             out.flush();
-            System.err.printf("%d event(s) on %s%n", printed, Topics.CTI_EVENTS);
+            System.err.printf("%d event(s) on %s%n", printed, topic);
             return 0;
         } catch (TimeoutException e) {
             System.err.println("Kafka at " + bootstrapServers + " did not answer: is callstream running?");

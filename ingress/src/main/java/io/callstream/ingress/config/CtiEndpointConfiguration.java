@@ -24,7 +24,7 @@ import io.callstream.ingress.request.JsonBody;
 import io.callstream.sites.Sites;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
-import io.callstream.schema.Topics;
+import io.callstream.schema.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,9 +54,9 @@ class CtiEndpointConfiguration {
 
     /** Not a {@link NewTopic} bean: Spring's {@code KafkaAdmin} would raise an existing topic's partition count to it. */
     @Bean
-    EventsTopicSetup eventsTopicSetup(Admin ingressKafkaAdmin, IngressProperties properties) {
+    EventsTopicSetup eventsTopicSetup(Admin ingressKafkaAdmin, IngressProperties properties, TopicNames topics) {
         IngressProperties.EventsTopic topic = properties.eventsTopic();
-        return new EventsTopicSetup(ingressKafkaAdmin, new NewTopic(Topics.CTI_EVENTS, Optional.of(topic.partitions()),
+        return new EventsTopicSetup(ingressKafkaAdmin, new NewTopic(topics.ctiEvents(), Optional.of(topic.partitions()),
                 Optional.ofNullable(topic.replicationFactor())));
     }
 
@@ -93,8 +93,9 @@ class CtiEndpointConfiguration {
 
     @Bean
     CtiEventPublisher ctiEventPublisher(KafkaTemplate<String, CtiEvent> ctiEventTemplate,
-            IngressProperties properties, Scheduler ctiSendScheduler, MeterRegistry meters) {
-        return new CtiEventPublisher(ctiEventTemplate, properties.handoverAfter(), ctiSendScheduler, meters);
+            IngressProperties properties, Scheduler ctiSendScheduler, TopicNames topics, MeterRegistry meters) {
+        return new CtiEventPublisher(ctiEventTemplate, topics.ctiEvents(), properties.handoverAfter(), ctiSendScheduler,
+                meters);
     }
 
     @Bean(destroyMethod = "close")
@@ -106,10 +107,10 @@ class CtiEndpointConfiguration {
 
     /** Closed before the spool, as beans are destroyed in reverse order of creation. */
     @Bean(destroyMethod = "close")
-    SpoolDrainer ctiSpoolDrainer(EventSpool ctiEventSpool, KafkaProperties kafka, MeterRegistry meters) {
+    SpoolDrainer ctiSpoolDrainer(EventSpool ctiEventSpool, KafkaProperties kafka, TopicNames topics, MeterRegistry meters) {
         Producer<String, byte[]> producer = new KafkaProducer<>(CtiProducerSettings.forSpool(kafka.buildProducerProperties()),
                 new StringSerializer(), new ByteArraySerializer());
-        return new SpoolDrainer(ctiEventSpool, producer, Topics.CTI_EVENTS, SPOOL_SEND_TIMEOUT, meters).start();
+        return new SpoolDrainer(ctiEventSpool, producer, topics.ctiEvents(), SPOOL_SEND_TIMEOUT, meters).start();
     }
 
     @Bean

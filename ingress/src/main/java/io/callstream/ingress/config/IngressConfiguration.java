@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.callstream.ingress.observability.KafkaHealthIndicator;
-import io.callstream.schema.Topics;
+import io.callstream.schema.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,6 +29,13 @@ public class IngressConfiguration {
 
     private static final Duration KAFKA_CHECK_INTERVAL = Duration.ofSeconds(1);
 
+    /** Shared with the processor in the launcher: one prefix per deployment. */
+    @Bean
+    @ConditionalOnMissingBean
+    TopicNames topicNames(@Value("${callstream.topic-prefix:}") String prefix) {
+        return new TopicNames(prefix);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -41,8 +49,8 @@ public class IngressConfiguration {
 
     /** Closed before the admin client it uses, as beans are destroyed in reverse order of creation. */
     @Bean(destroyMethod = "close")
-    KafkaHealthIndicator kafkaHealthIndicator(Admin ingressKafkaAdmin, IngressProperties properties) {
-        return new KafkaHealthIndicator(ingressKafkaAdmin, List.of(Topics.CTI_EVENTS, Topics.SITES),
+    KafkaHealthIndicator kafkaHealthIndicator(Admin ingressKafkaAdmin, IngressProperties properties, TopicNames topics) {
+        return new KafkaHealthIndicator(ingressKafkaAdmin, List.of(topics.ctiEvents(), topics.sites()),
                 properties.publishTimeout(), KAFKA_CHECK_INTERVAL);
     }
 }

@@ -12,6 +12,7 @@ import io.callstream.sites.store.SiteWriter;
 import io.callstream.sites.store.SitesTopic;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.SiteConfig;
+import io.callstream.schema.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,8 +28,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 class SiteStoreConfiguration {
 
     @Bean
-    NewTopic sitesTopic(IngressProperties properties) {
-        return SitesTopic.definition(properties.sitesTopic().replicationFactor(),
+    NewTopic sitesTopic(IngressProperties properties, TopicNames topics) {
+        return SitesTopic.definition(topics.sites(), properties.sitesTopic().replicationFactor(),
                 Math.toIntExact(properties.sitesTopic().maxRecordSize().toBytes()));
     }
 
@@ -39,18 +40,18 @@ class SiteStoreConfiguration {
 
     @Bean
     SiteWriter siteWriter(KafkaProperties kafka, IngressProperties properties, Admin ingressKafkaAdmin, SiteStore siteStore,
-            Clock clock) {
+            TopicNames topics, Clock clock) {
         Map<String, Object> settings = writerSettings(kafka.buildProducerProperties(), properties.sitesTopic());
         return new SiteWriter(
                 () -> new KafkaProducer<>(settings, new StringSerializer(), AvroSerde.of(SiteConfig.class).serializer()),
-                ingressKafkaAdmin, siteStore, properties.sitesTopic().writeTimeout(),
+                ingressKafkaAdmin, siteStore, properties.sitesTopic().writeTimeout(), topics.sites(),
                 Math.toIntExact(properties.sitesTopic().maxRecordSize().toBytes()), clock);
     }
 
     @Bean
     SiteStoreLifecycle siteStoreLifecycle(SiteStore siteStore, SiteWriter siteWriter, KafkaProperties kafka,
             IngressProperties properties, KafkaAdmin kafkaAdmin, NewTopic sitesTopic, Clock clock) {
-        return new SiteStoreLifecycle(siteStore, siteWriter, SiteSeeds.of(properties.sites(), clock),
+        return new SiteStoreLifecycle(siteStore, siteWriter, SiteSeeds.of(properties.sites(), clock), sitesTopic.name(),
                 SitesTopic.replicaSettings(kafka.buildConsumerProperties(), "callstream-sites-replicator-" + UUID.randomUUID()),
                 properties.sitesTopic().pollInterval(),
                 () -> kafkaAdmin.createOrModifyTopics(sitesTopic));

@@ -15,13 +15,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Publishes accepted events to {@link Topics#CTI_EVENTS}, keyed by call, and completes only when
+ * Publishes accepted events to the events topic ({@link Topics#CTI_EVENTS} behind the deployment's prefix), keyed by call, and completes only when
  * Kafka acknowledged the write (the producer uses {@code acks=all}). Gives up after its timeout (the
  * hand-over time), so that {@link StoreAndForward} can spool the event while the PBX still waits.
  */
 public final class CtiEventPublisher {
 
     private final KafkaTemplate<String, CtiEvent> template;
+    private final String topic;
     private final Duration timeout;
     private final Scheduler sendScheduler;
     private final Timer acknowledged;
@@ -31,9 +32,10 @@ public final class CtiEventPublisher {
      * @param sendScheduler where {@code send()} runs: the Kafka producer blocks its caller while it
      *                      has no metadata or no buffer space, and a Netty event loop must never block
      */
-    public CtiEventPublisher(KafkaTemplate<String, CtiEvent> template, Duration timeout, Scheduler sendScheduler,
-            MeterRegistry meters) {
+    public CtiEventPublisher(KafkaTemplate<String, CtiEvent> template, String topic, Duration timeout,
+            Scheduler sendScheduler, MeterRegistry meters) {
         this.template = template;
+        this.topic = topic;
         this.timeout = timeout;
         this.sendScheduler = sendScheduler;
         this.acknowledged = publishTimer(meters, "acknowledged");
@@ -45,7 +47,7 @@ public final class CtiEventPublisher {
         return Mono.defer(() -> {
                     Timer.Sample sample = Timer.start();
                     CompletableFuture<?> acknowledgement = CompletableFuture
-                            .supplyAsync(() -> template.send(Topics.CTI_EVENTS, key, event), sendScheduler::schedule)
+                            .supplyAsync(() -> template.send(topic, key, event), sendScheduler::schedule)
                             .thenCompose(Function.identity())
                             .whenComplete((result, error) -> sample.stop(error == null ? acknowledged : failed));
                     // Giving up must not interrupt a send() that waits for metadata: the producer

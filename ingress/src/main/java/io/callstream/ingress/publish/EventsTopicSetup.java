@@ -28,6 +28,11 @@ public final class EventsTopicSetup {
         this.wanted = wanted;
     }
 
+    /** The events topic's name in this deployment. */
+    public String name() {
+        return wanted.name();
+    }
+
     /**
      * @return the topic's partition count
      * @throws PartitionCountMismatchException when the topic exists with another partition count

@@ -3,7 +3,6 @@ package io.callstream.ingress.publish;
 import java.time.Duration;
 
 import io.callstream.schema.CtiEvent;
-import io.callstream.schema.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -42,12 +41,12 @@ public final class ProducerWarmup implements ApplicationListener<ApplicationRead
     public void onApplicationEvent(ApplicationReadyEvent event) {
         Mono.fromCallable(() -> {
                     topic.ensure(timeout);
-                    return template.partitionsFor(Topics.CTI_EVENTS);
+                    return template.partitionsFor(topic.name());
                 })
                 .subscribeOn(scheduler)
                 .timeout(timeout)
                 .subscribe(
-                        partitions -> log.info("Publishing CTI events to {} ({} partitions)", Topics.CTI_EVENTS,
+                        partitions -> log.info("Publishing CTI events to {} ({} partitions)", topic.name(),
                                 partitions.size()),
                         error -> {
                             if (error instanceof EventsTopicSetup.PartitionCountMismatchException mismatch) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import io.callstream.ingress.config.CtiProducerSettings;
-import io.callstream.schema.Topics;
+import io.callstream.schema.TopicNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,12 +48,13 @@ public class SpoolDrainCommand {
                 .properties("spring.config.name=ingress")
                 .run(Arrays.copyOfRange(args, 2, args.length))) {
             KafkaProperties kafka = context.getBean(KafkaProperties.class);
+            String topic = new TopicNames(context.getEnvironment().getProperty("callstream.topic-prefix", "")).ctiEvents();
             try (EventSpool spool = EventSpool.open(directory, Long.MAX_VALUE, Clock.systemUTC());
                     SpoolDrainer drainer = new SpoolDrainer(spool, new KafkaProducer<>(
                             CtiProducerSettings.forSpool(kafka.buildProducerProperties()), new StringSerializer(),
-                            new ByteArraySerializer()), Topics.CTI_EVENTS, SEND_TIMEOUT, new SimpleMeterRegistry())) {
+                            new ByteArraySerializer()), topic, SEND_TIMEOUT, new SimpleMeterRegistry())) {
                 long sent = drainer.drainOnce(PATIENCE);
-                out.println("Sent " + sent + " events from " + directory + " to " + Topics.CTI_EVENTS + "; "
+                out.println("Sent " + sent + " events from " + directory + " to " + topic + "; "
                         + spool.events() + " left");
                 return spool.events() == 0 ? 0 : 1;
             } catch (SpoolInUseException inUse) {

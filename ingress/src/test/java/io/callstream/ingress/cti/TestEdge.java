@@ -25,6 +25,7 @@ import io.callstream.sites.TokenDigest;
 import io.callstream.sites.Sites;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
+import io.callstream.schema.Topics;
 import io.callstream.web.api.ApiRoutes;
 import io.callstream.web.api.Guard;
 import io.callstream.web.api.ProblemMapping;
@@ -77,7 +78,7 @@ final class TestEdge {
         CtiHandler handler = new CtiHandler(
                 new CtiRequestReader(MAX_BODY_BYTES, new JsonBody(mapper)),
                 new CtiRequestParser(),
-                new StoreAndForward(new CtiEventPublisher(template, HANDOVER_AFTER, Schedulers.boundedElastic(), meters),
+                new StoreAndForward(new CtiEventPublisher(template, Topics.CTI_EVENTS, HANDOVER_AFTER, Schedulers.boundedElastic(), meters),
                         spool, PUBLISH_TIMEOUT),
                 replies,
                 metrics,

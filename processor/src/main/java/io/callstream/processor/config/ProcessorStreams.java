@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.callstream.processor.errors.DeadLetters;
 import io.callstream.processor.metrics.StreamsMeters;
+import io.callstream.schema.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.callstream.processor.topology.ProcessorTopologies;
 import io.callstream.processor.topology.ProcessorTopology;
@@ -38,6 +39,7 @@ public final class ProcessorStreams implements SmartLifecycle {
     private final Map<String, Object> producerSettings;
     private final Map<String, Object> adminSettings;
     private final Environment environment;
+    private final TopicNames topicNames;
     private final MeterRegistry registry;
     private final StreamsMeters meters;
     private volatile KafkaStreams streams;
@@ -51,8 +53,9 @@ public final class ProcessorStreams implements SmartLifecycle {
      */
     public ProcessorStreams(List<ProcessorTopology> topologies, ProcessorProperties properties,
             Supplier<Map<String, Object>> springStreamsSettings, Map<String, Object> producerSettings,
-            Map<String, Object> adminSettings, Environment environment, MeterRegistry registry) {
+            Map<String, Object> adminSettings, Environment environment, TopicNames topicNames, MeterRegistry registry) {
         this.topologies = List.copyOf(topologies);
+        this.topicNames = topicNames;
         this.registry = registry;
         this.meters = new StreamsMeters(registry);
         this.properties = properties;
@@ -115,7 +118,7 @@ public final class ProcessorStreams implements SmartLifecycle {
 
     private void startWhenTopicsExist(Admin admin) {
         try {
-            ensureTopics(new ProcessorTopics(admin, properties));
+            ensureTopics(new ProcessorTopics(admin, topicNames, properties));
         } finally {
             // Only start-up needs it. Not waiting: a call still pending means the application is stopping.
             admin.close(Duration.ZERO);
@@ -124,7 +127,7 @@ public final class ProcessorStreams implements SmartLifecycle {
             if (!running) {
                 return;
             }
-            deadLetters = new DeadLetters(producerSettings, registry, "streams");
+            deadLetters = new DeadLetters(producerSettings, topicNames.deadLetters(), registry, "streams");
             Properties settings = new Properties();
             settings.putAll(ProcessorStreamsSettings.of(springStreamsSettings.get(), properties, applicationServer(),
                     deadLetters));

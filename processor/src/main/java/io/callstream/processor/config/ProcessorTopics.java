@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-import io.callstream.schema.Topics;
+import io.callstream.schema.TopicNames;
 import io.callstream.sites.store.SitesTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,29 +22,31 @@ import org.apache.kafka.common.errors.TopicExistsException;
 final class ProcessorTopics {
 
     private final Admin admin;
+    private final TopicNames topics;
     private final ProcessorProperties properties;
 
-    ProcessorTopics(Admin admin, ProcessorProperties properties) {
+    ProcessorTopics(Admin admin, TopicNames topics, ProcessorProperties properties) {
         this.admin = admin;
+        this.topics = topics;
         this.properties = properties;
     }
 
     void ensure() throws ExecutionException, InterruptedException {
-        int eventPartitions = partitions(Topics.CTI_EVENTS)
-                .orElseGet(() -> create(topic(Topics.CTI_EVENTS, properties.eventsTopicPartitions(), Map.of())));
-        int commandPartitions = partitions(Topics.CALL_COMMANDS)
-                .orElseGet(() -> create(topic(Topics.CALL_COMMANDS, eventPartitions, Map.of())));
+        int eventPartitions = partitions(topics.ctiEvents())
+                .orElseGet(() -> create(topic(topics.ctiEvents(), properties.eventsTopicPartitions(), Map.of())));
+        int commandPartitions = partitions(topics.callCommands())
+                .orElseGet(() -> create(topic(topics.callCommands(), eventPartitions, Map.of())));
         if (commandPartitions != eventPartitions) {
-            throw new IllegalStateException(Topics.CALL_COMMANDS + " has " + commandPartitions + " partitions and "
-                    + Topics.CTI_EVENTS + " " + eventPartitions + "; they must have the same number");
+            throw new IllegalStateException(topics.callCommands() + " has " + commandPartitions + " partitions and "
+                    + topics.ctiEvents() + " " + eventPartitions + "; they must have the same number");
         }
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         for (NewTopic topic : List.of(
-                topic(Topics.CALL_RECORDS, eventPartitions, compacted),
-                topic(Topics.CALL_STATS, eventPartitions, compacted),
-                topic(Topics.CONTACTS, 1, compacted),
-                SitesTopic.definition(properties.replicationFactor(), SitesTopic.DEFAULT_MAX_RECORD_BYTES),
-                topic(Topics.DEAD_LETTERS, 1, Map.of()))) {
+                topic(topics.callRecords(), eventPartitions, compacted),
+                topic(topics.callStats(), eventPartitions, compacted),
+                topic(topics.contacts(), 1, compacted),
+                SitesTopic.definition(topics.sites(), properties.replicationFactor(), SitesTopic.DEFAULT_MAX_RECORD_BYTES),
+                topic(topics.deadLetters(), 1, Map.of()))) {
             if (partitions(topic.name()).isEmpty()) {
                 create(topic);
             }

@@ -7,7 +7,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.callstream.schema.Contact;
-import io.callstream.schema.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -16,17 +15,20 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public final class ContactWriter {
 
     private final Producer<String, Contact> producer;
+    private final String topic;
     private final Duration timeout;
 
-    public ContactWriter(Producer<String, Contact> producer, Duration timeout) {
+    /** @param topic the contacts topic's name in this deployment */
+    public ContactWriter(Producer<String, Contact> producer, String topic, Duration timeout) {
         this.producer = producer;
+        this.topic = topic;
         this.timeout = timeout;
     }
 
     public void put(List<ContactEntry> entries) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(entries.size());
         for (ContactEntry entry : entries) {
-            sent.add(producer.send(new ProducerRecord<>(Topics.CONTACTS, entry.number(), entry.contact())));
+            sent.add(producer.send(new ProducerRecord<>(topic, entry.number(), entry.contact())));
         }
         producer.flush();
         sent.forEach(this::await);
@@ -34,7 +36,7 @@ public final class ContactWriter {
 
     /** Removes a contact: a tombstone for its number. */
     public void delete(String number) {
-        await(producer.send(new ProducerRecord<>(Topics.CONTACTS, number, null)));
+        await(producer.send(new ProducerRecord<>(topic, number, null)));
     }
 
     private void await(Future<RecordMetadata> write) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.callstream.schema.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,9 +30,14 @@ public final class DeadLetters implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final Counter sent;
+    private final String deadLetterTopic;
 
-    /** @param source who sends dead letters through this instance ({@code streams}, {@code forwarder}), for the metric */
-    public DeadLetters(Map<String, Object> producerSettings, MeterRegistry meters, String source) {
+    /**
+     * @param deadLetterTopic the dead-letter topic's name in this deployment
+     * @param source          who sends dead letters through this instance ({@code streams}, {@code forwarder}), for the metric
+     */
+    public DeadLetters(Map<String, Object> producerSettings, String deadLetterTopic, MeterRegistry meters, String source) {
+        this.deadLetterTopic = deadLetterTopic;
         this.sent = Counter.builder("callstream.processor.dead.letters")
                 .description("Records the processor could not handle, sent to the dead-letter topic")
                 .tag("source", source)
@@ -62,11 +66,11 @@ public final class DeadLetters implements AutoCloseable {
         header(headers, "message", String.valueOf(failure.getMessage()));
         header(headers, "processor", String.valueOf(processor));
         try {
-            producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-            log.warn("Record {}-{}@{} sent to {}: {}", topic, partition, offset, Topics.DEAD_LETTERS, failure.toString());
+            producer.send(new ProducerRecord<>(deadLetterTopic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+            log.warn("Record {}-{}@{} sent to {}: {}", topic, partition, offset, deadLetterTopic, failure.toString());
             sent.increment();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot write to " + Topics.DEAD_LETTERS + ", so cannot skip record "
+            throw new IllegalStateException("cannot write to " + deadLetterTopic + ", so cannot skip record "
                     + topic + "-" + partition + "@" + offset, e);
         }
     }

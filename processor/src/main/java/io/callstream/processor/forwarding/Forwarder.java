@@ -19,7 +19,7 @@ import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.Forwarding;
 import io.callstream.schema.SiteConfig;
-import io.callstream.schema.Topics;
+import io.callstream.schema.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,6 +50,7 @@ public final class Forwarder implements Runnable {
     static final int MAX_UNSETTLED = 100_000;
 
     private final Map<String, Object> consumerSettings;
+    private final TopicNames topics;
     private final ProcessorSites sites;
     private final ZammadClient zammad;
     private final DeadLetters deadLetters;
@@ -62,9 +63,10 @@ public final class Forwarder implements Runnable {
     private volatile boolean running = true;
     private volatile boolean following;
 
-    Forwarder(Map<String, Object> consumerSettings, ProcessorSites sites, ZammadClient zammad, DeadLetters deadLetters,
-            ForwardingMeters.Factory meters, Clock clock, int postingThreads) {
+    Forwarder(Map<String, Object> consumerSettings, TopicNames topics, ProcessorSites sites, ZammadClient zammad,
+            DeadLetters deadLetters, ForwardingMeters.Factory meters, Clock clock, int postingThreads) {
         this.consumerSettings = consumerSettings;
+        this.topics = topics;
         this.sites = sites;
         this.zammad = zammad;
         this.deadLetters = deadLetters;
@@ -95,7 +97,7 @@ public final class Forwarder implements Runnable {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerSettings, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
                 ForwardingMeters.Binding consumerMeters = meters.consumer(consumer)) {
-            consumer.subscribe(List.of(Topics.CTI_EVENTS), new Rebalance(consumer));
+            consumer.subscribe(List.of(topics.ctiEvents()), new Rebalance(consumer));
             long lastCommit = System.nanoTime();
             while (running) {
                 consumer.poll(POLL).forEach(this::dispatch);
@@ -148,7 +150,7 @@ public final class Forwarder implements Runnable {
 
     private void park(SiteLane.Pending pending, String reason) {
         log.warn("Zammad refused event {} of site {} for good; it is on {}: {}", pending.event().getEventId(),
-                pending.event().getSite(), Topics.DEAD_LETTERS, reason);
+                pending.event().getSite(), topics.deadLetters(), reason);
         deadLetters.send(pending.partition().topic(), pending.partition().partition(), pending.offset(), pending.key(),
                 pending.value(), new ZammadRefusedEvent(reason), "forwarder");
     }

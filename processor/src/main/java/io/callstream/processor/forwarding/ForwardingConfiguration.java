@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.callstream.processor.config.ProcessorProperties;
 import io.callstream.processor.errors.DeadLetters;
+import io.callstream.schema.TopicNames;
 import io.callstream.processor.sites.ProcessorSites;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,13 +34,13 @@ public class ForwardingConfiguration {
 
     @Bean
     ForwarderLifecycle forwarderLifecycle(KafkaProperties kafka, ProcessorProperties properties, ProcessorSites sites,
-            ObjectProvider<MeterRegistry> meterRegistry, Clock clock) {
+            TopicNames topics, ObjectProvider<MeterRegistry> meterRegistry, Clock clock) {
         String instance = UUID.randomUUID().toString();
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "callstream-forwarder-dead-letters-" + instance);
         MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
-        DeadLetters deadLetters = new DeadLetters(producer, meters, "forwarder");
-        Forwarder forwarder = new Forwarder(consumerSettings(kafka.buildConsumerProperties(), properties, instance), sites,
+        DeadLetters deadLetters = new DeadLetters(producer, topics.deadLetters(), meters, "forwarder");
+        Forwarder forwarder = new Forwarder(consumerSettings(kafka.buildConsumerProperties(), properties, instance), topics, sites,
                 new ZammadClient(ZAMMAD_TIMEOUT), deadLetters, ForwardingMeters.in(meters), clock, POSTING_THREADS);
         return new ForwarderLifecycle(forwarder, deadLetters);
     }

@@ -12,7 +12,7 @@ import io.callstream.processor.query.CallView;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallRecord;
 import io.callstream.schema.CallStats;
-import io.callstream.schema.Topics;
+import io.callstream.schema.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,13 +40,15 @@ public final class LiveFeed {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final Map<String, Object> consumerSettings;
+    private final TopicNames topics;
     private final Scheduler pollers;
     /** Built once: a serde reads every published schema version when it is made. */
     private final AvroSerde<CallRecord> records = AvroSerde.of(CallRecord.class);
     private final AvroSerde<CallStats> statistics = AvroSerde.of(CallStats.class);
 
     /** @param consumerSettings the application's Kafka consumer settings (bootstrap servers, security) */
-    public LiveFeed(Map<String, Object> consumerSettings, Scheduler pollers) {
+    public LiveFeed(Map<String, Object> consumerSettings, TopicNames topics, Scheduler pollers) {
+        this.topics = topics;
         Map<String, Object> settings = new HashMap<>(consumerSettings);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -72,7 +74,7 @@ public final class LiveFeed {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.CALL_RECORDS, Topics.CALL_STATS)) {
+            for (String topic : List.of(topics.callRecords(), topics.callStats())) {
                 for (PartitionInfo info : consumer.partitionsFor(topic)) {
                     partitions.add(new TopicPartition(topic, info.partition()));
                 }
@@ -112,7 +114,7 @@ public final class LiveFeed {
         if (record.value() == null) {
             return Optional.empty();
         }
-        if (record.topic().equals(Topics.CALL_RECORDS)) {
+        if (record.topic().equals(topics.callRecords())) {
             CallRecord call = records.decode(record.value());
             return site != null && !site.equals(call.getSite()) ? Optional.empty()
                     : Optional.of(ServerSentEvent.builder().id(position.id()).event("call").data((Object) CallView.of(call))

@@ -54,7 +54,7 @@ public final class LivePosition {
     }
 
     private static String code(TopicPartition partition) {
-        return (partition.topic().equals(Topics.CALL_RECORDS) ? "r" : "s") + partition.partition();
+        return (partition.topic().endsWith(Topics.CALL_RECORDS) ? "r" : "s") + partition.partition();
     }
 
     public String id() {

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.callstream.schema.CallCommand;
 import io.callstream.schema.CallKey;
-import io.callstream.schema.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -18,11 +17,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class CallCommands {
 
     private final Producer<String, CallCommand> producer;
+    private final String topic;
     private final Clock clock;
     private final Duration timeout;
 
-    public CallCommands(Producer<String, CallCommand> producer, Clock clock, Duration timeout) {
+    /** @param topic the commands topic's name in this deployment */
+    public CallCommands(Producer<String, CallCommand> producer, String topic, Clock clock, Duration timeout) {
         this.producer = producer;
+        this.topic = topic;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -38,7 +40,7 @@ public final class CallCommands {
                 .setIssuedAt(clock.instant())
                 .build();
         try {
-            producer.send(new ProducerRecord<>(Topics.CALL_COMMANDS, key.toString(), command))
+            producer.send(new ProducerRecord<>(topic, key.toString(), command))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return command.getCommandId();
         } catch (InterruptedException e) {

@@ -118,7 +118,7 @@ public final class LocalCallStores {
         return running.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
-                .filter(partition -> partition.topic().equals(Topics.CTI_EVENTS))
+                .filter(partition -> partition.topic().endsWith(Topics.CTI_EVENTS)) // whatever the deployment's prefix
                 .map(TopicPartition::partition)
                 .distinct()
                 .sorted()

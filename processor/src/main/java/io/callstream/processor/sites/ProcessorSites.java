@@ -21,8 +21,9 @@ public final class ProcessorSites implements SmartLifecycle {
     private final SiteStore store = new SiteStore();
     private final SiteStoreLifecycle replica;
 
-    public ProcessorSites(Map<String, Object> replicaSettings) {
-        this.replica = SiteStoreLifecycle.replica(store, replicaSettings, POLL);
+    /** @param topic the sites topic's name in this deployment */
+    public ProcessorSites(String topic, Map<String, Object> replicaSettings) {
+        this.replica = SiteStoreLifecycle.replica(store, topic, replicaSettings, POLL);
     }
 
     public Optional<SiteConfig> site(String siteId) {

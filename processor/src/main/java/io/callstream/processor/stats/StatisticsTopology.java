@@ -8,6 +8,7 @@ import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallRecord;
 import io.callstream.schema.CallStats;
 import io.callstream.schema.SiteConfig;
+import io.callstream.schema.TopicNames;
 import io.callstream.schema.Topics;
 import io.callstream.schema.internal.StatsContribution;
 import io.callstream.schema.internal.StatsCounts;
@@ -38,17 +39,23 @@ public final class StatisticsTopology implements ProcessorTopology {
     /** How often the windows of changed quarters are published: once each, however many calls changed them. */
     public static final Duration PUBLISH_INTERVAL = Duration.ofMillis(250);
 
+    private final TopicNames topics;
     private final Duration retention;
 
     /** @param retention how long a window keeps accepting changes of its calls */
     public StatisticsTopology(Duration retention) {
+        this(TopicNames.UNPREFIXED, retention);
+    }
+
+    public StatisticsTopology(TopicNames topics, Duration retention) {
+        this.topics = topics;
         this.retention = retention;
     }
 
     @Override
     public void addTo(StreamsBuilder builder) {
         Serde<String> keys = Serdes.String();
-        builder.globalTable(Topics.SITES, Consumed.with(keys, AvroSerde.of(SiteConfig.class)).withName("sites"),
+        builder.globalTable(topics.sites(), Consumed.with(keys, AvroSerde.of(SiteConfig.class)).withName("sites"),
                 Materialized.<String, SiteConfig, KeyValueStore<Bytes, byte[]>>as(StoreNames.SITES)
                         .withKeySerde(keys).withValueSerde(DecodedOnce.of(AvroSerde.of(SiteConfig.class))));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATS_CONTRIBUTIONS),
@@ -57,14 +64,14 @@ public final class StatisticsTopology implements ProcessorTopology {
         builder.addStateStore(cachedStore(StoreNames.STATS_QUARTER_DETAILS, Serdes.Long()));
         builder.addStateStore(cachedStore(StoreNames.STATS_CHANGED, keys));
 
-        builder.stream(Topics.CALL_RECORDS, Consumed.with(keys, AvroSerde.of(CallRecord.class)).withName("call-records-for-stats"))
+        builder.stream(topics.callRecords(), Consumed.with(keys, AvroSerde.of(CallRecord.class)).withName("call-records-for-stats"))
                 .process(() -> new StatsContributionProcessor(retention, PURGE_INTERVAL), Named.as("stats-contributions"),
                         StoreNames.STATS_CONTRIBUTIONS)
                 .repartition(Repartitioned.with(keys, AvroSerde.of(StatsDelta.class)).withName("stats-deltas"))
                 .process(() -> new StatsWindowProcessor(retention, PURGE_INTERVAL, PUBLISH_INTERVAL),
                         Named.as("stats-quarters"), StoreNames.STATS_QUARTERS, StoreNames.STATS_QUARTER_DETAILS,
                         StoreNames.STATS_CHANGED)
-                .to(Topics.CALL_STATS, Produced.with(keys, AvroSerde.of(CallStats.class)).withName("call-stats-out"));
+                .to(topics.callStats(), Produced.with(keys, AvroSerde.of(CallStats.class)).withName("call-stats-out"));
     }
 
     /**

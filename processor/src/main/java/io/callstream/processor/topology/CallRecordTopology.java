@@ -8,6 +8,7 @@ import io.callstream.schema.CallCommand;
 import io.callstream.schema.CallRecord;
 import io.callstream.schema.Contact;
 import io.callstream.schema.CtiEvent;
+import io.callstream.schema.TopicNames;
 import io.callstream.schema.Topics;
 import io.callstream.schema.internal.CallHistory;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,16 +30,19 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class CallRecordTopology implements ProcessorTopology {
 
+    private final TopicNames topics;
     private final CallRules rules;
     private final Duration punctuationInterval;
     private final CallRecordsWritten written;
 
     public CallRecordTopology(CallRules rules, Duration punctuationInterval) {
-        this(rules, punctuationInterval, CallRecordsWritten.NONE);
+        this(TopicNames.UNPREFIXED, rules, punctuationInterval, CallRecordsWritten.NONE);
     }
 
     /** @param written told of every record written, for metrics */
-    public CallRecordTopology(CallRules rules, Duration punctuationInterval, CallRecordsWritten written) {
+    public CallRecordTopology(TopicNames topics, CallRules rules, Duration punctuationInterval,
+            CallRecordsWritten written) {
+        this.topics = topics;
         this.rules = rules;
         this.punctuationInterval = punctuationInterval;
         this.written = written;
@@ -49,7 +53,7 @@ public final class CallRecordTopology implements ProcessorTopology {
         Serde<String> keys = Serdes.String();
         AvroSerde<CallRecord> records = AvroSerde.of(CallRecord.class);
 
-        builder.globalTable(Topics.CONTACTS, Consumed.with(keys, AvroSerde.of(Contact.class)).withName("contacts"),
+        builder.globalTable(topics.contacts(), Consumed.with(keys, AvroSerde.of(Contact.class)).withName("contacts"),
                 Materialized.<String, Contact, KeyValueStore<Bytes, byte[]>>as(StoreNames.CONTACTS)
                         .withKeySerde(keys).withValueSerde(AvroSerde.of(Contact.class)));
         builder.addStateStore(store(StoreNames.CALL_HISTORY, AvroSerde.of(CallHistory.class)));
@@ -59,17 +63,17 @@ public final class CallRecordTopology implements ProcessorTopology {
         builder.addStateStore(store(StoreNames.ACTIVE_CALLS, keys));
 
         KStream<String, CallInput> events = builder
-                .stream(Topics.CTI_EVENTS, Consumed.with(keys, AvroSerde.of(CtiEvent.class)).withName("cti-events"))
+                .stream(topics.ctiEvents(), Consumed.with(keys, AvroSerde.of(CtiEvent.class)).withName("cti-events"))
                 .mapValues(CallInput.Event::new, Named.as("event-as-input"));
         KStream<String, CallInput> commands = builder
-                .stream(Topics.CALL_COMMANDS, Consumed.with(keys, AvroSerde.of(CallCommand.class)).withName("call-commands"))
+                .stream(topics.callCommands(), Consumed.with(keys, AvroSerde.of(CallCommand.class)).withName("call-commands"))
                 .mapValues(CallInput.Command::new, Named.as("command-as-input"));
 
         events.merge(commands, Named.as("events-and-commands"))
                 .process(() -> new CallRecordProcessor(rules, punctuationInterval, written), Named.as("call-records"),
                         StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS, StoreNames.CALL_LOG,
                         StoreNames.ACTIVE_CALLS)
-                .to(Topics.CALL_RECORDS, Produced.with(keys, records).withName("call-records-out"));
+                .to(topics.callRecords(), Produced.with(keys, records).withName("call-records-out"));
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

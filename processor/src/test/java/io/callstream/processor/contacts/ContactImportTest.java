@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.callstream.schema.Contact;
+import io.callstream.schema.Topics;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,7 +69,7 @@ class ContactImportTest {
     }
 
     static ContactImport importer(MockProducer<String, Contact> producer, long maxBytes) {
-        return new ContactImport(new ContactWriter(producer, Duration.ofSeconds(5)), maxBytes);
+        return new ContactImport(new ContactWriter(producer, Topics.CONTACTS, Duration.ofSeconds(5)), maxBytes);
     }
 
     private static ByteArrayInputStream stream(String csv) {

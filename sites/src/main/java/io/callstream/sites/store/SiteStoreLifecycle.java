@@ -35,19 +35,21 @@ public final class SiteStoreLifecycle implements SmartLifecycle, DisposableBean 
     /**
      * @param writer writes the seeds; null for a replica, which has none
      * @param seeds  sites to create if the topic does not have them yet
+     * @param topic  the sites topic's name in this deployment
      */
-    public SiteStoreLifecycle(SiteStore store, SiteWriter writer, List<SiteConfig> seeds,
+    public SiteStoreLifecycle(SiteStore store, SiteWriter writer, List<SiteConfig> seeds, String topic,
             Map<String, Object> consumerSettings, Duration pollInterval, Runnable createTopic) {
         this.store = store;
         this.writer = writer;
         this.seeds = List.copyOf(seeds);
-        this.replicator = new SiteStoreReplicator(store, consumerSettings, pollInterval,
+        this.replicator = new SiteStoreReplicator(store, topic, consumerSettings, pollInterval,
                 () -> seeding.execute(this::seedThenServe), createTopic);
     }
 
     /** A read-only copy of the sites (no seeds, no writer): for a reader beside the edge, such as the forwarder. */
-    public static SiteStoreLifecycle replica(SiteStore store, Map<String, Object> consumerSettings, Duration pollInterval) {
-        return new SiteStoreLifecycle(store, null, List.of(), consumerSettings, pollInterval, () -> {
+    public static SiteStoreLifecycle replica(SiteStore store, String topic, Map<String, Object> consumerSettings,
+            Duration pollInterval) {
+        return new SiteStoreLifecycle(store, null, List.of(), topic, consumerSettings, pollInterval, () -> {
         });
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.SiteConfig;
-import io.callstream.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -26,9 +25,10 @@ import org.slf4j.LoggerFactory;
 final class SiteStoreReplicator implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(SiteStoreReplicator.class);
-    static final TopicPartition PARTITION = new TopicPartition(Topics.SITES, 0);
 
     private final SiteStore store;
+    private final String topic;
+    private final TopicPartition partition;
     private final Map<String, Object> consumerSettings;
     private final Duration pollInterval;
     private final Runnable onCaughtUp;
@@ -42,9 +42,11 @@ final class SiteStoreReplicator implements Runnable {
      *                         which an auto-created one is not
      * @param createTopic      creates the sites topic if it is missing (idempotent)
      */
-    SiteStoreReplicator(SiteStore store, Map<String, Object> consumerSettings, Duration pollInterval,
+    SiteStoreReplicator(SiteStore store, String topic, Map<String, Object> consumerSettings, Duration pollInterval,
             Runnable onCaughtUp, Runnable createTopic) {
         this.store = store;
+        this.topic = topic;
+        this.partition = new TopicPartition(topic, 0);
         this.consumerSettings = consumerSettings;
         this.pollInterval = pollInterval;
         this.onCaughtUp = onCaughtUp;
@@ -63,17 +65,17 @@ final class SiteStoreReplicator implements Runnable {
             if (!running) {
                 return;
             }
-            sitesConsumer.assign(List.of(PARTITION));
-            sitesConsumer.seekToBeginning(List.of(PARTITION));
-            long committedAtStart = sitesConsumer.endOffsets(List.of(PARTITION)).get(PARTITION);
+            sitesConsumer.assign(List.of(partition));
+            sitesConsumer.seekToBeginning(List.of(partition));
+            long committedAtStart = sitesConsumer.endOffsets(List.of(partition)).get(partition);
             boolean caughtUp = false;
             while (running) {
                 pollOnce(sitesConsumer);
-                long position = sitesConsumer.position(PARTITION);
+                long position = sitesConsumer.position(partition);
                 store.advanceTo(position);
                 if (!caughtUp && position >= committedAtStart) {
                     caughtUp = true;
-                    log.info("Read {} site record(s) from {}; following changes", position, Topics.SITES);
+                    log.info("Read {} site record(s) from {}; following changes", position, topic);
                     onCaughtUp.run();
                 }
             }
@@ -122,14 +124,14 @@ final class SiteStoreReplicator implements Runnable {
         while (running) {
             List<PartitionInfo> partitions;
             try {
-                partitions = sitesConsumer.partitionsFor(Topics.SITES, Duration.ofSeconds(5));
+                partitions = sitesConsumer.partitionsFor(topic, Duration.ofSeconds(5));
                 if (partitions.isEmpty()) {
                     createTopic.run();
                 }
             } catch (WakeupException stopping) {
                 return;
             } catch (RuntimeException notYet) {
-                log.warn("Waiting for {}: {}", Topics.SITES, notYet.toString());
+                log.warn("Waiting for {}: {}", topic, notYet.toString());
                 pause();
                 continue;
             }
@@ -137,7 +139,7 @@ final class SiteStoreReplicator implements Runnable {
                 return;
             }
             if (partitions.size() > 1) {
-                throw new IllegalStateException(Topics.SITES + " has " + partitions.size()
+                throw new IllegalStateException(topic + " has " + partitions.size()
                         + " partitions; it must have exactly one, so that all sites share one order");
             }
             pause();

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.SiteConfig;
-import io.callstream.schema.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -23,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +52,8 @@ public final class SiteWriter implements AutoCloseable {
     private final Admin admin;
     private final SiteStore store;
     private final Duration timeout;
+    private final String topic;
+    private final TopicPartition partition;
     private final int maxRecordBytes;
     private final Clock clock;
     private Producer<String, SiteConfig> producer;
@@ -59,14 +61,17 @@ public final class SiteWriter implements AutoCloseable {
     /**
      * @param producers makes a producer with the shared transactional id; initialising it takes the lease
      * @param timeout   how long one step (lease, catch-up, write, confirmation) may take
+     * @param topic     the sites topic's name in this deployment
      * @param maxRecordBytes the sites topic's {@code max.message.bytes}
      */
     public SiteWriter(Supplier<Producer<String, SiteConfig>> producers, Admin admin, SiteStore store, Duration timeout,
-            int maxRecordBytes, Clock clock) {
+            String topic, int maxRecordBytes, Clock clock) {
         this.producers = producers;
         this.admin = admin;
         this.store = store;
         this.timeout = timeout;
+        this.topic = topic;
+        this.partition = new TopicPartition(topic, 0);
         this.maxRecordBytes = maxRecordBytes;
         this.clock = clock;
     }
@@ -94,7 +99,7 @@ public final class SiteWriter implements AutoCloseable {
             refuseIfTooLarge(siteId, next);
             try {
                 leaseHolder.beginTransaction();
-                RecordMetadata written = leaseHolder.send(new ProducerRecord<>(Topics.SITES, siteId, next))
+                RecordMetadata written = leaseHolder.send(new ProducerRecord<>(topic, siteId, next))
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 leaseHolder.commitTransaction();
                 catchUp(written.offset() + 1);
@@ -114,7 +119,7 @@ public final class SiteWriter implements AutoCloseable {
 
     /** Before the transaction: a record the topic cannot take would only fail there, as a timeout. */
     private void refuseIfTooLarge(String siteId, SiteConfig site) {
-        int bytes = siteId.getBytes(StandardCharsets.UTF_8).length + VALUES.serialize(Topics.SITES, site).length;
+        int bytes = siteId.getBytes(StandardCharsets.UTF_8).length + VALUES.serialize(topic, site).length;
         int room = maxRecordBytes - SitesTopic.BATCH_OVERHEAD_BYTES;
         if (bytes > room) {
             throw new SiteTooLargeException(bytes, room);
@@ -142,13 +147,13 @@ public final class SiteWriter implements AutoCloseable {
 
     private long committedEnd() {
         try {
-            return admin.listOffsets(Map.of(SiteStoreReplicator.PARTITION, OffsetSpec.latest()),
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
                             new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(SiteStoreReplicator.PARTITION)
+                    .partitionResult(partition)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .offset();
         } catch (ExecutionException | TimeoutException e) {
-            throw new SiteStoreUnavailableException("cannot read the end of " + Topics.SITES, e);
+            throw new SiteStoreUnavailableException("cannot read the end of " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SiteStoreUnavailableException("interrupted", e);
@@ -158,7 +163,7 @@ public final class SiteWriter implements AutoCloseable {
     private void catchUp(long offset) {
         try {
             if (!store.awaitPosition(offset, timeout)) {
-                throw new SiteStoreUnavailableException("this instance did not read " + Topics.SITES
+                throw new SiteStoreUnavailableException("this instance did not read " + topic
                         + " up to offset " + offset + " within " + timeout, null);
             }
         } catch (InterruptedException e) {

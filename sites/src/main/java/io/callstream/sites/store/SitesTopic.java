@@ -29,11 +29,12 @@ public final class SitesTopic {
     }
 
     /**
+     * @param topic             the topic's name in this deployment ({@link io.callstream.schema.TopicNames#sites()})
      * @param replicationFactor null for the broker's default
      * @param maxRecordBytes    the topic's {@code max.message.bytes}
      */
-    public static NewTopic definition(Short replicationFactor, int maxRecordBytes) {
-        return new NewTopic(Topics.SITES, Optional.of(1), Optional.ofNullable(replicationFactor))
+    public static NewTopic definition(String topic, Short replicationFactor, int maxRecordBytes) {
+        return new NewTopic(topic, Optional.of(1), Optional.ofNullable(replicationFactor))
                 .configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxRecordBytes)));
