@@ -125,7 +125,7 @@ class ClusterIT {
         assertThat(answers).hasSize(200 * CALL.size()).extracting(Answer::status).containsOnly(200);
         assertThat(answers).allSatisfy(answer -> assertThat(answer.took()).isLessThan(PUBLISH_TIMEOUT));
         // Whether the spool took over for a moment depends on how long the leaders took to move on this
-        // machine (0 events in most runs here, 36 once when a move took 2 s); it is printed above, and
+        // machine (0 events in three runs here, 35 and 36 in two where a move took 2 s); it is printed above, and
         // what the PBX and the records see is asserted: every request answered 200 within the timeout,
         // every call recorded once per event.
         awaitRecords("b", 200);
