@@ -4,6 +4,7 @@ import io.callstream.processor.config.ProcessorProperties;
 import io.callstream.processor.metrics.CallRecordMeters;
 import io.callstream.processor.stats.StatisticsTopology;
 import io.callstream.processor.topology.CallRecordTopology;
+import io.callstream.processor.topology.CallRecordsDownstream;
 import io.callstream.processor.topology.CallRecordsWritten;
 import io.callstream.schema.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The parts of the processor's Kafka Streams application, one bean each: the runtime runs every
- * {@link io.callstream.processor.topology.ProcessorTopology} bean there is. A new part is a new class
- * and one bean here.
+ * {@link io.callstream.processor.topology.ProcessorTopology} bean there is, and the call-record part
+ * feeds every {@link CallRecordsDownstream} bean. A new part is a new class and one bean here.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcessorTopologiesConfiguration {
@@ -24,11 +25,12 @@ public class ProcessorTopologiesConfiguration {
 
     @Bean
     CallRecordTopology callRecordTopology(ProcessorProperties properties, ObjectProvider<TopicNames> topics,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<CallRecordsDownstream> downstream) {
         MeterRegistry registry = meters.getIfAvailable();
         return new CallRecordTopology(topics.getIfAvailable(() -> TopicNames.UNPREFIXED), properties.callRules(),
                 properties.punctuationInterval(),
-                registry == null ? CallRecordsWritten.NONE : new CallRecordMeters(registry));
+                registry == null ? CallRecordsWritten.NONE : new CallRecordMeters(registry),
+                downstream.orderedStream().toList());
     }
 
     /** Off with {@code callstream.processor.statistics-enabled=false}: then no statistics topic, stores or API. */

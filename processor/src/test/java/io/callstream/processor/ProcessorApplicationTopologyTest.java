@@ -13,6 +13,7 @@ import io.callstream.processor.topology.StoreNames;
 import io.callstream.schema.Topics;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -28,16 +29,8 @@ class ProcessorApplicationTopologyTest {
 
     @Test
     void shouldBuildEveryPartIntoOneTopologyWithOnlyExplicitNames() {
-        List<ProcessorTopology> parts = wiredParts();
-        Properties settings = new Properties();
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-topology-test");
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        settings.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        String described = describe(wiredParts());
 
-        Topology topology = ProcessorTopologies.build(parts, settings);
-
-        String described = topology.describe().toString();
-        assertThat(parts).isNotEmpty();
         assertThat(described).doesNotContainPattern("KSTREAM-|KTABLE-|KSTORE-|-\\d{10}");
         assertThat(described).contains(StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS,
                 StoreNames.CALL_LOG, StoreNames.ACTIVE_CALLS, StoreNames.CONTACTS, StoreNames.SITES,
@@ -48,15 +41,47 @@ class ProcessorApplicationTopologyTest {
     }
 
     @Test
+    void shouldFeedTheStatisticsInTheCallRecordTaskInsteadOfReadingTheRecordsBack() {
+        Topology topology = ProcessorTopologies.build(wiredParts(), settings());
+
+        TopologyDescription.Subtopology callRecords = subtopologyWith(topology, "call-records");
+        assertThat(callRecords.nodes()).extracting(TopologyDescription.Node::name)
+                .contains("call-records-out", "stats-contributions");
+        assertThat(topology.describe().subtopologies()).flatExtracting(TopologyDescription.Subtopology::nodes)
+                .filteredOn(node -> node instanceof TopologyDescription.Source)
+                .flatExtracting(node -> ((TopologyDescription.Source) node).topicSet())
+                .doesNotContain(Topics.CALL_RECORDS);
+    }
+
+    @Test
     void shouldLeaveTheStatisticsOutWithOneSwitch() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("switch",
                 Map.of(ProcessorTopologiesConfiguration.STATISTICS_SWITCH, "false")));
 
-        assertThat(wiredParts(environment)).extracting(part -> part.getClass().getSimpleName())
-                .containsExactly("CallRecordTopology");
-        assertThat(wiredParts()).extracting(part -> part.getClass().getSimpleName())
-                .containsExactlyInAnyOrder("CallRecordTopology", "StatisticsTopology");
+        String withoutStatistics = describe(wiredParts(environment));
+        assertThat(withoutStatistics).contains(StoreNames.CALL_HISTORY, Topics.CALL_RECORDS);
+        assertThat(withoutStatistics).doesNotContain("stats-", Topics.CALL_STATS);
+        assertThat(describe(wiredParts())).contains(StoreNames.STATS_CONTRIBUTIONS, Topics.CALL_STATS);
+    }
+
+    private static String describe(List<ProcessorTopology> parts) {
+        assertThat(parts).isNotEmpty();
+        return ProcessorTopologies.build(parts, settings()).describe().toString();
+    }
+
+    private static Properties settings() {
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-topology-test");
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        settings.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        return settings;
+    }
+
+    private static TopologyDescription.Subtopology subtopologyWith(Topology topology, String node) {
+        return topology.describe().subtopologies().stream()
+                .filter(subtopology -> subtopology.nodes().stream().anyMatch(each -> each.name().equals(node)))
+                .findFirst().orElseThrow();
     }
 
     /** The parts as the application wires them, with the processor's default settings. */

@@ -2,6 +2,7 @@ package io.callstream.processor.stats;
 
 import java.time.Duration;
 
+import io.callstream.processor.topology.CallRecordsDownstream;
 import io.callstream.processor.topology.ProcessorTopology;
 import io.callstream.processor.topology.StoreNames;
 import io.callstream.schema.AvroSerde;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -31,8 +33,11 @@ import org.apache.kafka.streams.state.Stores;
  * ({@link StatsContributionProcessor}), summed per quarter hour of each site dimension and published
  * per quarter, local hour and local day ({@link StatsWindowProcessor}) to {@link Topics#CALL_STATS}.
  * Sites' time zones and thresholds come from the sites topic, a global table.
+ *
+ * <p>In the processor the records come straight from {@link io.callstream.processor.topology.CallRecordTopology},
+ * in the same task; {@link #fromRecordsTopic()} reads them from {@link Topics#CALL_RECORDS} instead.
  */
-public final class StatisticsTopology implements ProcessorTopology {
+public final class StatisticsTopology implements CallRecordsDownstream {
 
     /** How often quarters and contributions past the retention are deleted. */
     public static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -52,8 +57,14 @@ public final class StatisticsTopology implements ProcessorTopology {
         this.retention = retention;
     }
 
+    /** Statistics as a part of their own, from the records on their topic (as any consumer of the topic sees them). */
+    public ProcessorTopology fromRecordsTopic() {
+        return builder -> addTo(builder, builder.stream(topics.callRecords(),
+                Consumed.with(Serdes.String(), AvroSerde.of(CallRecord.class)).withName("call-records-for-stats")));
+    }
+
     @Override
-    public void addTo(StreamsBuilder builder) {
+    public void addTo(StreamsBuilder builder, KStream<String, CallRecord> records) {
         Serde<String> keys = Serdes.String();
         builder.globalTable(topics.sites(), Consumed.with(keys, AvroSerde.of(SiteConfig.class)).withName("sites"),
                 Materialized.<String, SiteConfig, KeyValueStore<Bytes, byte[]>>as(StoreNames.SITES)
@@ -64,8 +75,7 @@ public final class StatisticsTopology implements ProcessorTopology {
         builder.addStateStore(cachedStore(StoreNames.STATS_QUARTER_DETAILS, Serdes.Long()));
         builder.addStateStore(cachedStore(StoreNames.STATS_CHANGED, keys));
 
-        builder.stream(topics.callRecords(), Consumed.with(keys, AvroSerde.of(CallRecord.class)).withName("call-records-for-stats"))
-                .process(() -> new StatsContributionProcessor(retention, PURGE_INTERVAL), Named.as("stats-contributions"),
+        records.process(() -> new StatsContributionProcessor(retention, PURGE_INTERVAL), Named.as("stats-contributions"),
                         StoreNames.STATS_CONTRIBUTIONS)
                 .repartition(Repartitioned.with(keys, AvroSerde.of(StatsDelta.class)).withName("stats-deltas"))
                 .process(() -> new StatsWindowProcessor(retention, PURGE_INTERVAL, PUBLISH_INTERVAL),

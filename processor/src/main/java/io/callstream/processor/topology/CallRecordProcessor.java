@@ -113,18 +113,25 @@ final class CallRecordProcessor implements Processor<String, CallInput, String, 
             List<SplitCall> afterCalls, long timestamp) {
         Function<String, Optional<Contact>> contacts = contactsOnce();
         Map<Integer, CallRecord> oldRecords = derive(key, before, beforeCalls, contacts);
+        List<Record<String, CallRecord>> changed = new ArrayList<>();
         for (CallRecord record : derive(key, after, afterCalls, contacts).values()) {
             CallRecord old = oldRecords.get(record.getCall());
             if (!record.equals(old)) {
                 String recordKey = RecordKeys.of(record);
                 records.put(recordKey, record);
                 index(old, record, recordKey);
-                context.forward(new Record<>(recordKey, record, timestamp));
-                written.written(record);
+                changed.add(new Record<>(recordKey, record, timestamp));
             }
         }
         histories.put(key.toString(), after);
-        return reschedule(key.toString(), nextDeadline(before, beforeCalls), nextDeadline(after, afterCalls));
+        Optional<String> deadline = reschedule(key.toString(), nextDeadline(before, beforeCalls),
+                nextDeadline(after, afterCalls));
+        // Downstream (the topic, the statistics) runs in this call: it gets the records once the stores are consistent.
+        for (Record<String, CallRecord> record : changed) {
+            context.forward(record);
+            written.written(record.value());
+        }
+        return deadline;
     }
 
     private Map<Integer, CallRecord> derive(CallKey key, CallHistory history, List<SplitCall> calls,

@@ -1,6 +1,7 @@
 package io.callstream.processor.topology;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.callstream.processor.calls.CallRules;
 import io.callstream.schema.AvroSerde;
@@ -26,7 +27,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Call records from CTI events: every event and every done command of a call id goes through one
  * processor that owns the call id's history, and each changed record goes to
- * {@link Topics#CALL_RECORDS}. Contacts are a global table, so any number can be looked up locally.
+ * {@link Topics#CALL_RECORDS} and to the {@link CallRecordsDownstream} parts (statistics). Contacts are a
+ * global table, so any number can be looked up locally.
  */
 public final class CallRecordTopology implements ProcessorTopology {
 
@@ -34,18 +36,23 @@ public final class CallRecordTopology implements ProcessorTopology {
     private final CallRules rules;
     private final Duration punctuationInterval;
     private final CallRecordsWritten written;
+    private final List<CallRecordsDownstream> downstream;
 
     public CallRecordTopology(CallRules rules, Duration punctuationInterval) {
-        this(TopicNames.UNPREFIXED, rules, punctuationInterval, CallRecordsWritten.NONE);
+        this(TopicNames.UNPREFIXED, rules, punctuationInterval, CallRecordsWritten.NONE, List.of());
     }
 
-    /** @param written told of every record written, for metrics */
+    /**
+     * @param written    told of every record written, for metrics
+     * @param downstream parts fed by every changed record, in the same task
+     */
     public CallRecordTopology(TopicNames topics, CallRules rules, Duration punctuationInterval,
-            CallRecordsWritten written) {
+            CallRecordsWritten written, List<? extends CallRecordsDownstream> downstream) {
         this.topics = topics;
         this.rules = rules;
         this.punctuationInterval = punctuationInterval;
         this.written = written;
+        this.downstream = List.copyOf(downstream);
     }
 
     @Override
@@ -69,11 +76,12 @@ public final class CallRecordTopology implements ProcessorTopology {
                 .stream(topics.callCommands(), Consumed.with(keys, AvroSerde.of(CallCommand.class)).withName("call-commands"))
                 .mapValues(CallInput.Command::new, Named.as("command-as-input"));
 
-        events.merge(commands, Named.as("events-and-commands"))
+        KStream<String, CallRecord> changed = events.merge(commands, Named.as("events-and-commands"))
                 .process(() -> new CallRecordProcessor(rules, punctuationInterval, written), Named.as("call-records"),
                         StoreNames.CALL_HISTORY, StoreNames.CALL_DEADLINES, StoreNames.CALL_RECORDS, StoreNames.CALL_LOG,
-                        StoreNames.ACTIVE_CALLS)
-                .to(topics.callRecords(), Produced.with(keys, records).withName("call-records-out"));
+                        StoreNames.ACTIVE_CALLS);
+        changed.to(topics.callRecords(), Produced.with(keys, records).withName("call-records-out"));
+        downstream.forEach(part -> part.addTo(builder, changed));
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

@@ -17,8 +17,12 @@ public final class StoreNames {
     public static final String CONTACTS = "contacts";
     /** Global: site id to its {@code SiteConfig} (time zone, service-level threshold). */
     public static final String SITES = "sites";
-    /** Record key to the {@code StatsContribution} its latest version added to the statistics. */
-    public static final String STATS_CONTRIBUTIONS = "stats-contributions";
+    /**
+     * Record key to the {@code StatsContribution} its latest version added to the statistics; partitioned by call
+     * id, as the call-record stores are (the statistics take the records in the call-record task). An earlier
+     * version kept them in {@code stats-contributions}, partitioned by record key.
+     */
+    public static final String STATS_CONTRIBUTIONS = "stats-contributions-by-call-id";
     /** {@code "{site}/{dimension}/{quarter start millis, 13 digits}"} to the quarter's {@code StatsCounts}. */
     public static final String STATS_QUARTERS = "stats-quarters";
     /** A quarter's key plus {@code /c/{epoch millis}} or {@code /w/{seconds}} (13 digits) to a count. */

@@ -65,7 +65,7 @@ class StatisticsTopologyTest {
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "statistics-test");
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
-        driver = new TopologyTestDriver(ProcessorTopologies.build(List.of(new StatisticsTopology(RETENTION)), settings),
+        driver = new TopologyTestDriver(ProcessorTopologies.build(List.of(new StatisticsTopology(RETENTION).fromRecordsTopic()), settings),
                 settings, NOW);
         records = driver.createInputTopic(Topics.CALL_RECORDS, new StringSerializer(),
                 AvroSerde.of(CallRecord.class).serializer());
