@@ -9,7 +9,7 @@
 jar=standalone/target/callstream.jar
 edge_jar=$(ls ingress/target/callstream-ingress-*-exec.jar 2>/dev/null | head -1)
 bench_jar=benchmarks/target/benchmarks.jar
-[ -f "$jar" ] && [ -n "$edge_jar" ] || ./mvnw -q -B -Dmaven.test.skip=true package
+[ -f "$jar" ] && [ -n "$edge_jar" ] || ./mvnw -q -B -DskipTests package
 edge_jar=$(ls ingress/target/callstream-ingress-*-exec.jar | head -1)
 [ -f "$bench_jar" ] || ./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
 port=${PORT:-3900}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.callstream.kafka.local.TopicContents;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.Topics;
@@ -35,14 +36,8 @@ public final class CtiEventsTopic {
 
     /** Every record matching {@code wanted} from the beginning of the topic to its end as of now. */
     public static List<ConsumerRecord<String, CtiEvent>> readToEnd(String bootstrapServers, Predicate<CtiEvent> wanted) {
-        try (KafkaConsumer<String, CtiEvent> consumer = fromTheBeginning(bootstrapServers)) {
-            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-            List<ConsumerRecord<String, CtiEvent>> matches = new ArrayList<>();
-            while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
-                collect(consumer, wanted, matches);
-            }
-            return matches;
-        }
+        return TopicContents.read(bootstrapServers, Topics.CTI_EVENTS, new StringDeserializer(),
+                AvroSerde.of(CtiEvent.class).deserializer()).stream().filter(record -> wanted.test(record.value())).toList();
     }
 
     private static KafkaConsumer<String, CtiEvent> fromTheBeginning(String bootstrapServers) {

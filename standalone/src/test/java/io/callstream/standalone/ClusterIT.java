@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.callstream.kafka.local.TopicContents;
 import io.callstream.ingress.IngressApplication;
 import io.callstream.ingress.spool.EventSpool;
 import io.callstream.kafka.local.LocalKafkaCluster;
@@ -239,7 +240,8 @@ class ClusterIT {
 
     private static Set<Integer> partitionsWithEvents(String prefix) {
         Set<Integer> partitions = new HashSet<>();
-        readAll(Topics.CTI_EVENTS, AvroSerde.of(CtiEvent.class).deserializer(), false).stream()
+        TopicContents.read(cluster.bootstrapServers(), Topics.CTI_EVENTS, new StringDeserializer(),
+                        AvroSerde.of(CtiEvent.class).deserializer()).stream()
                 .filter(record -> record.key().startsWith(SITE + "/" + prefix))
                 .forEach(record -> partitions.add(record.partition()));
         return partitions;
@@ -254,29 +256,13 @@ class ClusterIT {
     /** Every committed record of the site's calls whose id starts with {@code prefix}, per call. */
     private static Map<String, List<CallRecord>> records(String prefix) {
         Map<String, List<CallRecord>> perCall = new HashMap<>();
-        for (ConsumerRecord<String, CallRecord> record : readAll(Topics.CALL_RECORDS,
-                AvroSerde.of(CallRecord.class).deserializer(), true)) {
+        for (ConsumerRecord<String, CallRecord> record : TopicContents.readCommitted(cluster.bootstrapServers(),
+                Topics.CALL_RECORDS, new StringDeserializer(), AvroSerde.of(CallRecord.class).deserializer())) {
             if (record.key().startsWith(SITE + "/" + prefix)) {
                 perCall.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value());
             }
         }
         return perCall;
-    }
-
-    private static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values, boolean committed) {
-        List<ConsumerRecord<String, V>> all = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
-                "isolation.level", committed ? "read_committed" : "read_uncommitted"), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-            }
-        }
-        return all;
     }
 
     private static ConfigurableApplicationContext edge(int instance) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.callstream.kafka.local.TopicContents;
 import io.callstream.ingress.IngressApplication;
 import io.callstream.kafka.local.LocalKafkaBroker;
 import io.callstream.kafka.local.SharedLocalKafka;
@@ -147,19 +148,10 @@ class KafkaOutageIT {
     /** Every committed record of the site's calls, per call, in order. */
     private static Map<String, List<CallRecord>> records(String bootstrapServers, String site) {
         Map<String, List<CallRecord>> perCall = new HashMap<>();
-        try (KafkaConsumer<String, CallRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "isolation.level", "read_committed"), new StringDeserializer(), AvroSerde.of(CallRecord.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CALL_RECORDS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
-                for (ConsumerRecord<String, CallRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().startsWith(site + "/c")) {
-                        perCall.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value());
-                    }
-                }
+        for (ConsumerRecord<String, CallRecord> record : TopicContents.readCommitted(bootstrapServers, Topics.CALL_RECORDS,
+                new StringDeserializer(), AvroSerde.of(CallRecord.class).deserializer())) {
+            if (record.key().startsWith(site + "/c")) {
+                perCall.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value());
             }
         }
         return perCall;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.callstream.kafka.local.TopicContents;
 import io.callstream.ingress.IngressApplication;
 import io.callstream.kafka.local.SharedLocalKafka;
 import io.callstream.processor.ProcessorApplication;
@@ -103,21 +104,8 @@ class TopicPrefixIT {
 
     /** Every key on the topic, from the beginning to its end as of now. */
     private static List<String> keys(String bootstrapServers, String topic) {
-        List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    keys.add(record.key());
-                }
-            }
-        }
-        return keys;
+        return TopicContents.read(bootstrapServers, topic, new StringDeserializer(), new ByteArrayDeserializer()).stream()
+                .map(ConsumerRecord::key).toList();
     }
 
     private static String base(ConfigurableApplicationContext context) {

@@ -101,7 +101,7 @@ class CtiEndpointConfiguration {
     @Bean(destroyMethod = "close")
     EventSpool ctiEventSpool(IngressProperties properties, Clock clock, MeterRegistry meters) {
         EventSpool spool = EventSpool.open(properties.spool().directory(), properties.spool().maxSize().toBytes(), clock);
-        SpoolMetrics.register(spool, clock, meters);
+        SpoolMetrics.register(spool, meters);
         return spool;
     }
 
@@ -114,9 +114,9 @@ class CtiEndpointConfiguration {
     }
 
     @Bean
-    SpoolHealthIndicator spoolHealthIndicator(EventSpool ctiEventSpool, IngressProperties properties, Clock clock) {
+    SpoolHealthIndicator spoolHealthIndicator(EventSpool ctiEventSpool, IngressProperties properties) {
         // An event is at most the largest body plus its key and what the edge adds.
-        return new SpoolHealthIndicator(ctiEventSpool, 2 * properties.maxBodySize().toBytes(), clock);
+        return new SpoolHealthIndicator(ctiEventSpool, 2 * properties.maxBodySize().toBytes());
     }
 
     @Bean

@@ -47,10 +47,9 @@ public final class EventSpool implements AutoCloseable {
     private final Semaphore written = new Semaphore(0);
     private final Thread writer;
     private final Object gate = new Object();
-    private long undrainedEvents;
-    private long undrainedBytes;
-    private volatile long publishedEvents;
-    private volatile long publishedBytes;
+    // Changed under the gate, read without it (metrics, health, the hand-over's check for room).
+    private volatile long undrainedEvents;
+    private volatile long undrainedBytes;
     private volatile long appendedTotal;
     private volatile Instant oldest;
     private volatile boolean broken;
@@ -63,7 +62,6 @@ public final class EventSpool implements AutoCloseable {
         this.clock = clock;
         this.undrainedEvents = files.contents().events();
         this.undrainedBytes = files.contents().bytes();
-        publishCounts();
         this.writer = new Thread(this::writeUntilClosed, "cti-spool-writer");
         writer.setDaemon(true);
         writer.start();
@@ -114,7 +112,6 @@ public final class EventSpool implements AutoCloseable {
             undrainedEvents++;
             undrainedBytes += bytes;
             appendedTotal++;
-            publishCounts();
             CompletableFuture<Void> durable = new CompletableFuture<>();
             pending.add(new PendingAppend(event, durable));
             return durable;
@@ -123,7 +120,7 @@ public final class EventSpool implements AutoCloseable {
 
     /** Events not in Kafka yet, those still being written included. */
     public long events() {
-        return publishedEvents;
+        return undrainedEvents;
     }
 
     /** Events appended since the spool was opened. */
@@ -132,7 +129,7 @@ public final class EventSpool implements AutoCloseable {
     }
 
     public long bytes() {
-        return publishedBytes;
+        return undrainedBytes;
     }
 
     public long maxBytes() {
@@ -144,6 +141,11 @@ public final class EventSpool implements AutoCloseable {
         return events() == 0 ? Optional.empty() : Optional.ofNullable(oldest);
     }
 
+    /** How long the oldest event not in Kafka yet has waited; empty when the spool is empty. */
+    public Optional<Duration> oldestAge() {
+        return oldest().map(spooledAt -> Duration.between(spooledAt, clock.instant()));
+    }
+
     /** False after the disk failed in a way the spool could not repair. */
     public boolean writable() {
         return !broken && !closed;
@@ -151,7 +153,7 @@ public final class EventSpool implements AutoCloseable {
 
     /** Whether an event of {@code bytes} would still fit. */
     public boolean hasRoomFor(long bytes) {
-        return publishedBytes + bytes <= maxBytes;
+        return undrainedBytes + bytes <= maxBytes;
     }
 
     public Path directory() {
@@ -184,7 +186,6 @@ public final class EventSpool implements AutoCloseable {
         synchronized (gate) {
             undrainedEvents -= entries.size();
             undrainedBytes -= bytes;
-            publishCounts();
             if (undrainedEvents == 0) {
                 log.info("The spool in {} is empty again: events go to Kafka directly", directory);
             }
@@ -203,11 +204,6 @@ public final class EventSpool implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         files.close();
-    }
-
-    private void publishCounts() {
-        publishedEvents = undrainedEvents;
-        publishedBytes = undrainedBytes;
     }
 
     private void writeUntilClosed() {
@@ -246,7 +242,6 @@ public final class EventSpool implements AutoCloseable {
         synchronized (gate) {
             undrainedEvents -= group.size();
             undrainedBytes -= group.stream().mapToLong(append -> append.event().frameBytes()).sum();
-            publishCounts();
         }
         try {
             files.discardUndurable();

@@ -68,29 +68,26 @@ public final class SpoolDrainer implements AutoCloseable {
     }
 
     /**
-     * Sends everything in the spool once, retrying failed batches until {@code deadline} passes.
+     * Sends everything in the spool once, retrying failed batches until {@code patience} has passed.
      *
      * @return events sent
      */
     public long drainOnce(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         long sent = 0;
-        Duration pause = FIRST_PAUSE;
-        SpoolLog.Position from = spool.firstUndrained();
+        Drain drain = new Drain();
         while (spool.events() > 0 && System.nanoTime() < deadline) {
             try {
-                List<SpoolLog.Entry> batch = spool.read(from, BATCH_EVENTS, BATCH_BYTES);
-                if (batch.isEmpty()) {
+                int batch = drain.nextBatch();
+                if (batch == 0) {
                     break;
                 }
-                send(batch);
-                from = batch.get(batch.size() - 1).end();
-                sent += batch.size();
-                pause = FIRST_PAUSE;
+                sent += batch;
+            } catch (InterruptedException e) {
+                throw e;
             } catch (Exception failure) {
                 log.warn("Sending the spool in {} to Kafka failed; retrying: {}", spool.directory(), failure.toString());
-                Thread.sleep(pause.toMillis());
-                pause = longer(pause);
+                drain.pauseAfterFailure();
             }
         }
         return sent;
@@ -112,32 +109,54 @@ public final class SpoolDrainer implements AutoCloseable {
     }
 
     private void drainUntilClosed() {
-        SpoolLog.Position from = spool.firstUndrained();
-        Duration pause = FIRST_PAUSE;
+        Drain drain = new Drain();
         boolean failing = false;
-        while (running) {
-            try {
-                List<SpoolLog.Entry> batch = spool.read(from, BATCH_EVENTS, BATCH_BYTES);
-                if (batch.isEmpty()) {
-                    spool.awaitWritten(IDLE_WAIT);
-                    continue;
+        try {
+            while (running) {
+                try {
+                    if (drain.nextBatch() == 0) {
+                        spool.awaitWritten(IDLE_WAIT);
+                    } else {
+                        failing = false;
+                    }
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception failure) {
+                    if (!failing) {
+                        log.warn("Kafka does not take the spooled events yet; retrying until it does: {}", failure.toString());
+                        failing = true;
+                    }
+                    drain.pauseAfterFailure();
                 }
-                send(batch);
-                from = batch.get(batch.size() - 1).end();
-                pause = FIRST_PAUSE;
-                failing = false;
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception failure) {
-                if (!failing) {
-                    log.warn("Kafka does not take the spooled events yet; retrying until it does: {}", failure.toString());
-                    failing = true;
-                }
-                if (!sleep(pause)) {
-                    return;
-                }
-                pause = longer(pause);
             }
+        } catch (InterruptedException closed) {
+            // close() interrupts the thread: the undrained events stay in the spool for the next start
+        }
+    }
+
+    /** One drain loop's place in the spool and its pause after a failure, which doubles up to a limit. */
+    private final class Drain {
+
+        private SpoolLog.Position from = spool.firstUndrained();
+        private Duration pause = FIRST_PAUSE;
+
+        /** Sends the next batch after the last one sent; returns its events, 0 when nothing follows it yet. */
+        int nextBatch() throws Exception {
+            List<SpoolLog.Entry> batch = spool.read(from, BATCH_EVENTS, BATCH_BYTES);
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            send(batch);
+            from = batch.get(batch.size() - 1).end();
+            pause = FIRST_PAUSE;
+            return batch.size();
+        }
+
+        /** A failed batch is sent again from its start, after this pause. */
+        void pauseAfterFailure() throws InterruptedException {
+            Thread.sleep(pause.toMillis());
+            Duration doubled = pause.multipliedBy(2);
+            pause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
         }
     }
 
@@ -159,19 +178,5 @@ public final class SpoolDrainer implements AutoCloseable {
         }
         spool.drained(batch);
         drained.increment(batch.size());
-    }
-
-    private boolean sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static Duration longer(Duration pause) {
-        Duration doubled = pause.multipliedBy(2);
-        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
     }
 }

@@ -1,7 +1,6 @@
 package io.callstream.ingress.spool;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -16,13 +15,11 @@ public final class SpoolHealthIndicator implements HealthIndicator {
 
     private final EventSpool spool;
     private final long largestEventBytes;
-    private final Clock clock;
 
     /** @param largestEventBytes room the spool must have left to take any event */
-    public SpoolHealthIndicator(EventSpool spool, long largestEventBytes, Clock clock) {
+    public SpoolHealthIndicator(EventSpool spool, long largestEventBytes) {
         this.spool = spool;
         this.largestEventBytes = largestEventBytes;
-        this.clock = clock;
     }
 
     @Override
@@ -35,8 +32,7 @@ public final class SpoolHealthIndicator implements HealthIndicator {
                 .withDetail("events", events)
                 .withDetail("bytes", spool.bytes())
                 .withDetail("maxBytes", spool.maxBytes());
-        spool.oldest().ifPresent(oldest -> health.withDetail("oldestAge",
-                Duration.between(oldest, clock.instant()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()));
+        spool.oldestAge().ifPresent(age -> health.withDetail("oldestAge", age.truncatedTo(ChronoUnit.MILLIS).toString()));
         return health.build();
     }
 }

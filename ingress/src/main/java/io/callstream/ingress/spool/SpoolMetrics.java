@@ -1,8 +1,5 @@
 package io.callstream.ingress.spool;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +10,7 @@ public final class SpoolMetrics {
     private SpoolMetrics() {
     }
 
-    public static void register(EventSpool spool, Clock clock, MeterRegistry meters) {
+    public static void register(EventSpool spool, MeterRegistry meters) {
         Gauge.builder("callstream.spool.events", spool, EventSpool::events)
                 .description("CTI events in the spool that are not in Kafka yet")
                 .baseUnit("events")
@@ -26,8 +23,8 @@ public final class SpoolMetrics {
                 .description("The most the spool holds (callstream.ingress.spool.max-size)")
                 .baseUnit("bytes")
                 .register(meters);
-        Gauge.builder("callstream.spool.oldest.age", spool, measured -> measured.oldest()
-                        .map(oldest -> Duration.between(oldest, clock.instant()).toMillis() / 1000.0).orElse(0.0))
+        Gauge.builder("callstream.spool.oldest.age", spool,
+                        measured -> measured.oldestAge().map(age -> age.toMillis() / 1000.0).orElse(0.0))
                 .description("How long the oldest CTI event not in Kafka yet has been waiting in the spool")
                 .baseUnit("seconds")
                 .register(meters);
