@@ -1,5 +1,6 @@
 package io.callstream.processor.stats;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -64,9 +65,15 @@ final class QuarterDetails {
         return StatsKeys.quarterStart(detailKey.substring(0, kind));
     }
 
+    /** Only entries whose count changes are read and written: a call's new version mostly repeats its old entries. */
     private void apply(String prefix, Map<String, Long> minus, Map<String, Long> plus) {
-        minus.forEach((number, count) -> add(prefix + StatsKeys.padded(number), -count));
-        plus.forEach((number, count) -> add(prefix + StatsKeys.padded(number), count));
+        Map<String, Long> difference = new HashMap<>(plus);
+        minus.forEach((number, count) -> difference.merge(number, -count, Long::sum));
+        difference.forEach((number, count) -> {
+            if (count != 0) {
+                add(prefix + StatsKeys.padded(number), count);
+            }
+        });
     }
 
     private void add(String key, long count) {
