@@ -2,8 +2,11 @@ package io.callstream.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import io.callstream.sites.rules.Decision;
 import io.callstream.sites.rules.DestinationPattern;
@@ -22,6 +25,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The edge's answer to a {@code newCall} for a site with 100,000 block entries (90,000 numbers,
@@ -30,8 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * ./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar DecisionBenchmark
+ * java -cp benchmarks/target/benchmarks.jar io.callstream.benchmarks.DecisionBenchmark
  * </pre>
+ *
+ * Prints JMH's table, then each benchmark's {@code ratio} to the baseline of the same run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +53,7 @@ public class DecisionBenchmark {
     private static final int BLOCKED_NUMBERS = 90_000;
     private static final int BLOCKED_PREFIXES = 10_000;
     private static final int ROUTING_ROWS = 10_000;
+    private static final String BASELINE = "baselineSiteWithoutRules";
 
     private SiteRules noRules;
     private SiteRules largeRules;
@@ -87,6 +97,18 @@ public class DecisionBenchmark {
         check(inboundAllowed.decidedBy(largeRules) == Decision.NO_ACTION, "allowed caller");
         check(outboundLastRow.decidedBy(largeRules).equals(new Decision.Dial("41715009999", "+41 09999 12345")), "last row");
         check(outboundNoRow.decidedBy(largeRules).equals(new Decision.Dial("4930777000", "+1 212 5550100")), "default");
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        Map<String, Double> nanos = new TreeMap<>();
+        for (RunResult result : new Runner(new OptionsBuilder()
+                .include(Pattern.quote(DecisionBenchmark.class.getName() + ".")).build()).run()) {
+            String benchmark = result.getParams().getBenchmark();
+            nanos.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
+        }
+        double baseline = nanos.get(BASELINE);
+        nanos.forEach((benchmark, score) -> System.out.printf("== ratio %s / %s: %.1f (%.0f ns / %.0f ns)%n",
+                benchmark, BASELINE, score / baseline, score, baseline));
     }
 
     @Benchmark

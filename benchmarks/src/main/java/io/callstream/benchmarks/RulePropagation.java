@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.callstream.kafka.local.LocalKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,7 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * How long a rule change takes to reach the other edge instance: a real broker, two instances, a
  * block entry added through instance 1's admin API, then instance 2 polled every millisecond until
  * it rejects the caller. Prints the distribution of (first reject on instance 2) minus (admin API
- * answered on instance 1), and the admin API's own latency.
+ * answered on instance 1), and the admin API's own latency. Ceiling in the same run, on the same broker:
+ * Kafka alone doing what a rule change needs (a transactional write committed, a {@code read_committed}
+ * consumer seeing it), with a {@code ratio} line for each.
  *
  * <pre>
  * ./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
@@ -63,6 +77,50 @@ public final class RulePropagation {
             }
             print("admin API answer (write confirmed on instance 1)", adminAnswer);
             print("visible on instance 2 after that answer", propagation);
+            KafkaAlone kafka = KafkaAlone.measure(broker.bootstrapServers(), changes);
+            print("ceiling: Kafka alone, transactional write committed", kafka.committed());
+            print("ceiling: Kafka alone, read_committed consumer sees it", kafka.seen());
+            printRatio("admin API answer / Kafka's committed write", adminAnswer, kafka.committed());
+            printRatio("visible on instance 2 / Kafka's consumer sees it", propagation, kafka.seen());
+        }
+    }
+
+    /** Kafka's own part of a rule change, in microseconds: the writer's transaction, then a replica's consumer. */
+    private record KafkaAlone(List<Long> committed, List<Long> seen) {
+
+        static KafkaAlone measure(String bootstrapServers, int changes) throws Exception {
+            String topic = "propagation-ceiling-" + UUID.randomUUID();
+            TopicPartition partition = new TopicPartition(topic, 0);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
+            List<Long> committed = new ArrayList<>();
+            List<Long> seen = new ArrayList<>();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                         ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic), new StringSerializer(), new StringSerializer());
+                 KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                         new StringDeserializer())) {
+                producer.initTransactions();
+                consumer.assign(List.of(partition));
+                consumer.seekToEnd(List.of(partition));
+                consumer.position(partition);
+                for (int i = 0; i < changes; i++) {
+                    long sent = System.nanoTime();
+                    producer.beginTransaction();
+                    producer.send(new ProducerRecord<>(topic, "bench", "change " + i));
+                    producer.commitTransaction();
+                    long done = System.nanoTime();
+                    while (consumer.poll(Duration.ofMillis(100)).isEmpty()) {
+                        // until the committed change arrives
+                    }
+                    seen.add((System.nanoTime() - done) / 1_000);
+                    committed.add((done - sent) / 1_000);
+                }
+            }
+            return new KafkaAlone(committed, seen);
         }
     }
 
@@ -105,11 +163,23 @@ public final class RulePropagation {
     }
 
     private static void print(String what, List<Long> micros) {
-        List<Long> sorted = new ArrayList<>(micros);
-        Collections.sort(sorted);
+        List<Long> sorted = sorted(micros);
         System.out.printf("%-50s n=%d  p50=%.1f ms  p90=%.1f ms  p99=%.1f ms  max=%.1f ms%n", what, sorted.size(),
                 percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
                 sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static void printRatio(String what, List<Long> measured, List<Long> ceiling) {
+        List<Long> a = sorted(measured);
+        List<Long> b = sorted(ceiling);
+        System.out.printf("== ratio (%s): p50 %.2f, p99 %.2f%n", what, percentile(a, 0.50) / percentile(b, 0.50),
+                percentile(a, 0.99) / percentile(b, 0.99));
+    }
+
+    private static List<Long> sorted(List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     private static double percentile(List<Long> sorted, double p) {
