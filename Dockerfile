@@ -4,7 +4,7 @@
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -q -B -Dmaven.test.skip=true package
+RUN ./mvnw -q -B -DskipTests package
 
 FROM eclipse-temurin:17-jre AS ingress
 COPY --from=build /src/ingress/target/callstream-ingress-*-exec.jar /app/callstream-ingress.jar
