@@ -1,9 +1,12 @@
 package io.callstream.benchmarks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,8 +56,8 @@ public final class RulePropagation {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         HttpClient http = HttpClient.newHttpClient();
         try (LocalKafkaBroker broker = LocalKafkaBroker.startEphemeral(Map.of());
-             ConfigurableApplicationContext first = edge(broker);
-             ConfigurableApplicationContext second = edge(broker)) {
+             ConfigurableApplicationContext first = edge(broker, 1);
+             ConfigurableApplicationContext second = edge(broker, 2)) {
             String one = base(first);
             String two = base(second);
             String created = send(http, admin(one, "POST", "", "{\"id\":\"bench\"}"));
@@ -124,12 +127,15 @@ public final class RulePropagation {
         }
     }
 
-    private static ConfigurableApplicationContext edge(LocalKafkaBroker broker) {
+    private static ConfigurableApplicationContext edge(LocalKafkaBroker broker, int instance) throws IOException {
+        // Each edge instance needs a spool of its own (a second one refuses a directory in use).
+        Path spool = Files.createTempDirectory("rule-propagation-spool-" + instance);
         return new SpringApplicationBuilder(BenchmarkApplication.class)
                 .properties("spring.config.name=ingress", "callstream.processor.enabled=false")
                 .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "--callstream.ingress.admin.token=" + ADMIN_TOKEN,
+                        "--callstream.ingress.spool.directory=" + spool,
                         "--logging.level.root=WARN");
     }
 
