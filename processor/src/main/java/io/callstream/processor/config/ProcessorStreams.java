@@ -138,8 +138,9 @@ public final class ProcessorStreams implements SmartLifecycle {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
             meters.bind(created);
-            created.start();
+            // Known before start(): should it fail, health and the launcher see the application's ERROR state.
             streams = created;
+            created.start();
             log.info("Processor: Kafka Streams application {} started with {}, queries at {}",
                     properties.applicationId(), topologies.stream().map(part -> part.getClass().getSimpleName()).toList(),
                     applicationServer());

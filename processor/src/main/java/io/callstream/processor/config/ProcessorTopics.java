@@ -1,5 +1,6 @@
 package io.callstream.processor.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Makes sure the topics the processor reads and writes exist before it starts. The commands topic
@@ -20,6 +22,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * one task, which is where a call's events and commands must meet.
  */
 final class ProcessorTopics {
+
+    private static final Duration LEADERS_WITHIN = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final TopicNames topics;
@@ -50,6 +54,35 @@ final class ProcessorTopics {
             if (partitions(topic.name()).isEmpty()) {
                 create(topic);
             }
+        }
+        awaitLeaders(List.of(topics.ctiEvents(), topics.callCommands(), topics.callRecords(), topics.callStats(),
+                topics.contacts(), topics.sites(), topics.deadLetters()));
+    }
+
+    /**
+     * A topic just created can be missing from a broker's metadata for a moment, and Kafka Streams does not wait
+     * for it: a global store whose topic has no partitions yet fails the whole application at start.
+     */
+    private void awaitLeaders(List<String> names) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + LEADERS_WITHIN.toNanos();
+        while (!haveLeaders(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the processor's topics have no leaders yet: " + names);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean haveLeaders(List<String> names) throws ExecutionException, InterruptedException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(topic -> !topic.partitions().isEmpty()
+                            && topic.partitions().stream().allMatch(partition -> partition.leader() != null));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
