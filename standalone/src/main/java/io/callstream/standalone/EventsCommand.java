@@ -35,7 +35,9 @@ final class EventsCommand {
     static int run(String bootstrapServers, String topic, boolean follow, PrintStream out) {
         quietKafkaClientLogs();
         try (KafkaConsumer<String, CtiEvent> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", bootstrapServers, "client.id", "callstream-events-command"),
+                Map.of("bootstrap.servers", bootstrapServers, "client.id", "callstream-events-command",
+                        // Reading must never create the events topic (with the broker's defaults) on a fresh cluster.
+                        "allow.auto.create.topics", false),
                 new StringDeserializer(), AvroSerde.of(CtiEvent.class).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))

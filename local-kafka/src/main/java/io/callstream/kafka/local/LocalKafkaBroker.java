@@ -172,6 +172,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
         settings.put("transaction.state.log.num.partitions", "5");
         // No other member will join late on a single machine: do not hold up every first rebalance.
         settings.put("group.initial.rebalance.delay.ms", "0");
+        // Every topic is created on purpose, with its partition count and cleanup policy: a client asking for a
+        // topic before its owner made it would otherwise get one with the broker's defaults (one partition, not
+        // compacted), which callstream then refuses or, worse, keeps.
+        settings.put("auto.create.topics.enable", "false");
         // The log cleaner's default 128 MiB dedupe buffer is most of a laptop broker's memory.
         settings.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         settings.putAll(overrides);

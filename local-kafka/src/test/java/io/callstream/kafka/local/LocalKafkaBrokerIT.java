@@ -71,6 +71,19 @@ class LocalKafkaBrokerIT {
         assertThat(readAll(topic, 2)).containsExactly("before-restart", "after-restart");
     }
 
+    @Test
+    void shouldLeaveCreatingTopicsToTheirOwners() throws Exception {
+        String topic = "not-created-" + UUID.randomUUID();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
+            // A consumer asks the broker to create what it looks up, unless told not to.
+            assertThat(consumer.partitionsFor(topic, Duration.ofSeconds(10))).isEmpty();
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).doesNotContain(topic);
+        }
+    }
+
     private static String createTopic() throws Exception {
         String topic = "t-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

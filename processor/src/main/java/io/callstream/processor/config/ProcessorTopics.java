@@ -1,6 +1,7 @@
 package io.callstream.processor.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,18 +46,20 @@ final class ProcessorTopics {
                     + topics.ctiEvents() + " " + eventPartitions + "; they must have the same number");
         }
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        for (NewTopic topic : List.of(
+        List<NewTopic> others = List.of(
                 topic(topics.callRecords(), eventPartitions, compacted),
                 topic(topics.callStats(), eventPartitions, compacted),
                 topic(topics.contacts(), 1, compacted),
                 SitesTopic.definition(topics.sites(), properties.replicationFactor(), SitesTopic.DEFAULT_MAX_RECORD_BYTES),
-                topic(topics.deadLetters(), 1, Map.of()))) {
+                topic(topics.deadLetters(), 1, Map.of()));
+        List<String> ensured = new ArrayList<>(List.of(topics.ctiEvents(), topics.callCommands()));
+        for (NewTopic topic : others) {
             if (partitions(topic.name()).isEmpty()) {
                 create(topic);
             }
+            ensured.add(topic.name());
         }
-        awaitLeaders(List.of(topics.ctiEvents(), topics.callCommands(), topics.callRecords(), topics.callStats(),
-                topics.contacts(), topics.sites(), topics.deadLetters()));
+        awaitLeaders(ensured);
     }
 
     /**

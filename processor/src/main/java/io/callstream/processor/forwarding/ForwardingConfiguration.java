@@ -54,6 +54,9 @@ public class ForwardingConfiguration {
         // Forwarding starts with the events that arrive after it is first switched on, not with history.
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "callstream-forwarder-" + instance);
+        // The forwarder may subscribe before the processor or the edge has created the events topic; a broker that
+        // creates topics on request would make it with its default partition count, which the edge then refuses.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return settings;
     }
 }

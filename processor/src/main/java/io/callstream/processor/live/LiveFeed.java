@@ -53,6 +53,8 @@ public final class LiveFeed {
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        // A page opened before the processor made its topics must not get them made with the broker's defaults.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumerSettings = Map.copyOf(settings);
         this.pollers = pollers;
     }
