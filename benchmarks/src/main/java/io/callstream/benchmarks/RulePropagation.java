@@ -1,6 +1,5 @@
 package io.callstream.benchmarks;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * How long a rule change takes to reach the other edge instance: a real broker, two instances, a
@@ -55,9 +55,10 @@ public final class RulePropagation {
     public static void main(String[] args) throws Exception {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         HttpClient http = HttpClient.newHttpClient();
+        Path spools = Files.createTempDirectory("rule-propagation-spools");
         try (LocalKafkaBroker broker = LocalKafkaBroker.startEphemeral(Map.of());
-             ConfigurableApplicationContext first = edge(broker, 1);
-             ConfigurableApplicationContext second = edge(broker, 2)) {
+             ConfigurableApplicationContext first = edge(broker, spools.resolve("1"));
+             ConfigurableApplicationContext second = edge(broker, spools.resolve("2"))) {
             String one = base(first);
             String two = base(second);
             String created = send(http, admin(one, "POST", "", "{\"id\":\"bench\"}"));
@@ -85,6 +86,8 @@ public final class RulePropagation {
             print("ceiling: Kafka alone, read_committed consumer sees it", kafka.seen());
             printRatio("admin API answer / Kafka's committed write", adminAnswer, kafka.committed());
             printRatio("visible on instance 2 / Kafka's consumer sees it", propagation, kafka.seen());
+        } finally {
+            FileSystemUtils.deleteRecursively(spools);
         }
     }
 
@@ -127,9 +130,8 @@ public final class RulePropagation {
         }
     }
 
-    private static ConfigurableApplicationContext edge(LocalKafkaBroker broker, int instance) throws IOException {
-        // Each edge instance needs a spool of its own (a second one refuses a directory in use).
-        Path spool = Files.createTempDirectory("rule-propagation-spool-" + instance);
+    /** @param spool each edge instance needs a spool of its own (a second one refuses a directory in use) */
+    private static ConfigurableApplicationContext edge(LocalKafkaBroker broker, Path spool) {
         return new SpringApplicationBuilder(BenchmarkApplication.class)
                 .properties("spring.config.name=ingress", "callstream.processor.enabled=false")
                 .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",

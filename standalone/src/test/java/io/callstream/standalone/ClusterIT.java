@@ -1,5 +1,6 @@
 package io.callstream.standalone;
 
+import static io.callstream.standalone.SeparateApplications.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,11 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.callstream.ingress.IngressApplication;
 import io.callstream.ingress.spool.EventSpool;
 import io.callstream.kafka.local.LocalKafkaCluster;
 import io.callstream.kafka.local.TopicContents;
-import io.callstream.processor.ProcessorApplication;
 import io.callstream.processor.config.ProcessorStreams;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallRecord;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -263,28 +261,15 @@ class ClusterIT {
     }
 
     private static ConfigurableApplicationContext edge(int instance) {
-        return new SpringApplicationBuilder(IngressApplication.class).properties("spring.config.name=ingress")
-                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
-                        "--callstream.processor.enabled=false",
-                        "--callstream.ingress.spool.directory=" + directory.resolve("spool-" + instance),
-                        // As the README advises on a cluster: a hand-over (half of it) above a leader move.
-                        "--callstream.ingress.publish-timeout=" + PUBLISH_TIMEOUT.toSeconds() + "s",
-                        "--callstream.ingress.sites[0].id=" + SITE, "--callstream.ingress.sites[0].token=" + TOKEN);
+        return SeparateApplications.edge(cluster.bootstrapServers(), directory.resolve("spool-" + instance),
+                // As the README advises on a cluster: a hand-over (half of it) above a leader move.
+                "callstream.ingress.publish-timeout=" + PUBLISH_TIMEOUT.toSeconds() + "s",
+                "callstream.ingress.sites[0].id=" + SITE, "callstream.ingress.sites[0].token=" + TOKEN);
     }
 
     private static ConfigurableApplicationContext processor(String applicationId, int instance) {
-        return new SpringApplicationBuilder(ProcessorApplication.class).properties("spring.config.name=processor")
-                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
-                        "--callstream.ingress.enabled=false",
-                        "--callstream.processor.application-id=" + applicationId,
-                        "--callstream.processor.state-directory=" + directory.resolve("streams-" + instance),
-                        "--callstream.processor.advertised-host=127.0.0.1",
-                        "--callstream.processor.api-token=" + API_TOKEN);
-    }
-
-    private static String base(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        return SeparateApplications.processor(cluster.bootstrapServers(), directory.resolve("streams-" + instance),
+                "callstream.processor.application-id=" + applicationId,
+                "callstream.processor.api-token=" + API_TOKEN);
     }
 }

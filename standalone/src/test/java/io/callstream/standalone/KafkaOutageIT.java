@@ -19,11 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.callstream.ingress.IngressApplication;
 import io.callstream.kafka.local.LocalKafkaBroker;
 import io.callstream.kafka.local.SharedLocalKafka;
 import io.callstream.kafka.local.TopicContents;
-import io.callstream.processor.ProcessorApplication;
 import io.callstream.schema.AvroSerde;
 import io.callstream.schema.CallOutcome;
 import io.callstream.schema.CallRecord;
@@ -32,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -156,21 +153,14 @@ class KafkaOutageIT {
     }
 
     private ConfigurableApplicationContext processor(String kafka) {
-        return new SpringApplicationBuilder(ProcessorApplication.class).properties("spring.config.name=processor")
-                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + kafka, "--callstream.ingress.enabled=false",
-                        "--callstream.processor.application-id=outage-it-" + UUID.randomUUID(),
-                        "--callstream.processor.state-directory=" + state.resolve("streams"),
-                        "--callstream.processor.advertised-host=127.0.0.1",
-                        "--callstream.processor.api-token=outage-it-api-token");
+        return SeparateApplications.processor(kafka, state.resolve("streams"),
+                "callstream.processor.application-id=outage-it-" + UUID.randomUUID(),
+                "callstream.processor.api-token=outage-it-api-token");
     }
 
     private ConfigurableApplicationContext edge(String kafka, String site, String token) {
-        return new SpringApplicationBuilder(IngressApplication.class).properties("spring.config.name=ingress")
-                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + kafka, "--callstream.processor.enabled=false",
-                        "--callstream.ingress.publish-timeout=" + PUBLISH_TIMEOUT.toSeconds() + "s",
-                        "--callstream.ingress.spool.directory=" + state.resolve("spool"),
-                        "--callstream.ingress.sites[0].id=" + site, "--callstream.ingress.sites[0].token=" + token);
+        return SeparateApplications.edge(kafka, state.resolve("spool"),
+                "callstream.ingress.publish-timeout=" + PUBLISH_TIMEOUT.toSeconds() + "s",
+                "callstream.ingress.sites[0].id=" + site, "callstream.ingress.sites[0].token=" + token);
     }
 }

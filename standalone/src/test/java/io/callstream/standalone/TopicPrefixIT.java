@@ -1,5 +1,6 @@
 package io.callstream.standalone;
 
+import static io.callstream.standalone.SeparateApplications.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,10 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.callstream.ingress.IngressApplication;
 import io.callstream.kafka.local.SharedLocalKafka;
 import io.callstream.kafka.local.TopicContents;
-import io.callstream.processor.ProcessorApplication;
 import io.callstream.schema.TopicNames;
 import io.callstream.schema.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,7 +26,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,22 +47,13 @@ class TopicPrefixIT {
         TopicNames topics = new TopicNames(prefix);
         String token = "prefix-token-" + UUID.randomUUID();
         String callId = "prefixed-" + UUID.randomUUID();
-        try (ConfigurableApplicationContext edge = new SpringApplicationBuilder(IngressApplication.class)
-                .properties("spring.config.name=ingress")
-                .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + kafka, "--callstream.processor.enabled=false",
-                        "--callstream.topic-prefix=" + prefix,
-                        "--callstream.ingress.spool.directory=" + state.resolve("spool"),
-                        "--callstream.ingress.sites[0].id=default", "--callstream.ingress.sites[0].token=" + token);
-                ConfigurableApplicationContext processor = new SpringApplicationBuilder(ProcessorApplication.class)
-                        .properties("spring.config.name=processor")
-                        .run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
-                                "--spring.kafka.bootstrap-servers=" + kafka, "--callstream.ingress.enabled=false",
-                                "--callstream.topic-prefix=" + prefix,
-                                "--callstream.processor.application-id=" + prefix + "processor",
-                                "--callstream.processor.state-directory=" + state.resolve("streams"),
-                                "--callstream.processor.advertised-host=127.0.0.1",
-                                "--callstream.processor.api-token=" + API_TOKEN)) {
+        try (ConfigurableApplicationContext edge = SeparateApplications.edge(kafka, state.resolve("spool"),
+                        "callstream.topic-prefix=" + prefix,
+                        "callstream.ingress.sites[0].id=default", "callstream.ingress.sites[0].token=" + token);
+                ConfigurableApplicationContext processor = SeparateApplications.processor(kafka, state.resolve("streams"),
+                        "callstream.topic-prefix=" + prefix,
+                        "callstream.processor.application-id=" + prefix + "processor",
+                        "callstream.processor.api-token=" + API_TOKEN)) {
             for (String form : List.of("event=newCall&from=493055571600&to=4930111&direction=in&callId=" + callId,
                     "event=hangup&direction=in&cause=cancel&callId=" + callId)) {
                 int status = await().atMost(Duration.ofSeconds(60)).until(() -> post(edge, token, form), s -> s != 503);
@@ -103,9 +92,5 @@ class TopicPrefixIT {
     private static List<String> keys(String bootstrapServers, String topic) {
         return TopicContents.read(bootstrapServers, topic, new StringDeserializer(), new ByteArrayDeserializer()).stream()
                 .map(ConsumerRecord::key).toList();
-    }
-
-    private static String base(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 }

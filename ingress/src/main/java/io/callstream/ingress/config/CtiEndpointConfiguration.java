@@ -2,17 +2,16 @@ package io.callstream.ingress.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import io.callstream.ingress.cti.CtiHandler;
 import io.callstream.ingress.cti.CtiReplies;
 import io.callstream.ingress.cti.CtiRequestReader;
 import io.callstream.ingress.cti.SiteTokenGuard;
+import io.callstream.ingress.eventstopic.EventsTopicSetup;
+import io.callstream.ingress.eventstopic.EventsTopicStartupCheck;
 import io.callstream.ingress.observability.CtiMetrics;
 import io.callstream.ingress.observability.TokenMaskingAccessLog;
 import io.callstream.ingress.publish.CtiEventPublisher;
-import io.callstream.ingress.publish.EventsTopicSetup;
-import io.callstream.ingress.publish.EventsTopicStartupCheck;
 import io.callstream.ingress.publish.ProducerWarmup;
 import io.callstream.ingress.publish.StoreAndForward;
 import io.callstream.ingress.spool.EventSpool;
@@ -55,9 +54,7 @@ class CtiEndpointConfiguration {
     /** Not a {@link NewTopic} bean: Spring's {@code KafkaAdmin} would raise an existing topic's partition count to it. */
     @Bean
     EventsTopicSetup eventsTopicSetup(Admin ingressKafkaAdmin, IngressProperties properties, TopicNames topics) {
-        IngressProperties.EventsTopic topic = properties.eventsTopic();
-        return new EventsTopicSetup(ingressKafkaAdmin, new NewTopic(topics.ctiEvents(), Optional.of(topic.partitions()),
-                Optional.ofNullable(topic.replicationFactor())));
+        return new EventsTopicSetup(ingressKafkaAdmin, properties.eventsTopic().definition(topics.ctiEvents()));
     }
 
     @Bean
@@ -93,8 +90,9 @@ class CtiEndpointConfiguration {
 
     @Bean
     CtiEventPublisher ctiEventPublisher(KafkaTemplate<String, CtiEvent> ctiEventTemplate,
-            IngressProperties properties, Scheduler ctiSendScheduler, TopicNames topics, MeterRegistry meters) {
-        return new CtiEventPublisher(ctiEventTemplate, topics.ctiEvents(), properties.handoverAfter(), ctiSendScheduler,
+            IngressProperties properties, Scheduler ctiSendScheduler, EventsTopicSetup eventsTopicSetup,
+            MeterRegistry meters) {
+        return new CtiEventPublisher(ctiEventTemplate, eventsTopicSetup, properties.handoverAfter(), ctiSendScheduler,
                 meters);
     }
 
@@ -107,10 +105,11 @@ class CtiEndpointConfiguration {
 
     /** Closed before the spool, as beans are destroyed in reverse order of creation. */
     @Bean(destroyMethod = "close")
-    SpoolDrainer ctiSpoolDrainer(EventSpool ctiEventSpool, KafkaProperties kafka, TopicNames topics, MeterRegistry meters) {
+    SpoolDrainer ctiSpoolDrainer(EventSpool ctiEventSpool, KafkaProperties kafka, EventsTopicSetup eventsTopicSetup,
+            MeterRegistry meters) {
         Producer<String, byte[]> producer = new KafkaProducer<>(CtiProducerSettings.forSpool(kafka.buildProducerProperties()),
                 new StringSerializer(), new ByteArraySerializer());
-        return new SpoolDrainer(ctiEventSpool, producer, topics.ctiEvents(), SPOOL_SEND_TIMEOUT, meters).start();
+        return new SpoolDrainer(ctiEventSpool, producer, eventsTopicSetup, SPOOL_SEND_TIMEOUT, meters).start();
     }
 
     @Bean

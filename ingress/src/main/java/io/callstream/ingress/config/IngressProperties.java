@@ -3,8 +3,10 @@ package io.callstream.ingress.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.callstream.sites.store.SiteConfigs;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -66,6 +68,11 @@ public record IngressProperties(
      * @param replicationFactor replicas; empty for the broker's {@code default.replication.factor}
      */
     public record EventsTopic(@DefaultValue("6") int partitions, Short replicationFactor) {
+
+        /** The topic as the edge creates it when it is missing. */
+        public NewTopic definition(String name) {
+            return new NewTopic(name, Optional.of(partitions), Optional.ofNullable(replicationFactor));
+        }
     }
 
     /**

@@ -2,9 +2,12 @@ package io.callstream.ingress.publish;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import io.callstream.ingress.eventstopic.EventsTopic;
 import io.callstream.schema.CallKey;
 import io.callstream.schema.CtiEvent;
 import io.callstream.schema.Topics;
@@ -22,7 +25,7 @@ import reactor.core.scheduler.Scheduler;
 public final class CtiEventPublisher {
 
     private final KafkaTemplate<String, CtiEvent> template;
-    private final String topic;
+    private final EventsTopic topic;
     private final Duration timeout;
     private final Scheduler sendScheduler;
     private final Timer acknowledged;
@@ -32,7 +35,7 @@ public final class CtiEventPublisher {
      * @param sendScheduler where {@code send()} runs: the Kafka producer blocks its caller while it
      *                      has no metadata or no buffer space, and a Netty event loop must never block
      */
-    public CtiEventPublisher(KafkaTemplate<String, CtiEvent> template, String topic, Duration timeout,
+    public CtiEventPublisher(KafkaTemplate<String, CtiEvent> template, EventsTopic topic, Duration timeout,
             Scheduler sendScheduler, MeterRegistry meters) {
         this.template = template;
         this.topic = topic;
@@ -47,7 +50,7 @@ public final class CtiEventPublisher {
         return Mono.defer(() -> {
                     Timer.Sample sample = Timer.start();
                     CompletableFuture<?> acknowledgement = CompletableFuture
-                            .supplyAsync(() -> template.send(topic, key, event), sendScheduler::schedule)
+                            .supplyAsync(() -> send(key, event), sendScheduler::schedule)
                             .thenCompose(Function.identity())
                             .whenComplete((result, error) -> sample.stop(error == null ? acknowledged : failed));
                     // Giving up must not interrupt a send() that waits for metadata: the producer
@@ -58,6 +61,18 @@ public final class CtiEventPublisher {
                 .timeout(timeout, Mono.error(() -> new TimeoutException("no acknowledgement within " + timeout)))
                 .onErrorMap(error -> new EventNotPublishedException(error))
                 .then();
+    }
+
+    private CompletableFuture<?> send(String key, CtiEvent event) {
+        try {
+            topic.ensureExists(timeout);
+        } catch (ExecutionException | TimeoutException notThere) {
+            throw new CompletionException(notThere);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+        return template.send(topic.name(), key, event);
     }
 
     private static Timer publishTimer(MeterRegistry meters, String result) {

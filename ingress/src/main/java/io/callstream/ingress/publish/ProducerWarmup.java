@@ -2,6 +2,8 @@ package io.callstream.ingress.publish;
 
 import java.time.Duration;
 
+import io.callstream.ingress.eventstopic.EventsTopic;
+import io.callstream.ingress.eventstopic.EventsTopicSetup;
 import io.callstream.schema.CtiEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +24,11 @@ public final class ProducerWarmup implements ApplicationListener<ApplicationRead
 
     private final KafkaTemplate<String, CtiEvent> template;
     private final Scheduler scheduler;
-    private final EventsTopicSetup topic;
+    private final EventsTopic topic;
     private final Duration timeout;
 
-    /**
-     * @param topic creates the events topic if it is missing: when Kafka was away at start-up, the
-     *              producer would otherwise get a topic with the broker's defaults
-     */
-    public ProducerWarmup(KafkaTemplate<String, CtiEvent> template, Scheduler scheduler, EventsTopicSetup topic,
+    /** @param topic made sure of before the metadata is fetched, which would otherwise have it created with defaults */
+    public ProducerWarmup(KafkaTemplate<String, CtiEvent> template, Scheduler scheduler, EventsTopic topic,
             Duration timeout) {
         this.template = template;
         this.scheduler = scheduler;
@@ -40,7 +39,7 @@ public final class ProducerWarmup implements ApplicationListener<ApplicationRead
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         Mono.fromCallable(() -> {
-                    topic.ensure(timeout);
+                    topic.ensureExists(timeout);
                     return template.partitionsFor(topic.name());
                 })
                 .subscribeOn(scheduler)

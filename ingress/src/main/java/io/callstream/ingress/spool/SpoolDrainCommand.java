@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import io.callstream.ingress.config.CtiProducerSettings;
+import io.callstream.ingress.config.IngressProperties;
+import io.callstream.ingress.eventstopic.EventsTopicSetup;
 import io.callstream.schema.TopicNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * directory's lock keeps it from draining a spool an edge still uses.
  */
 @SpringBootConfiguration
-@EnableConfigurationProperties(KafkaProperties.class)
+@EnableConfigurationProperties({KafkaProperties.class, IngressProperties.class})
 public class SpoolDrainCommand {
 
     public static final String NAME = "drain-spool";
@@ -48,13 +51,18 @@ public class SpoolDrainCommand {
                 .properties("spring.config.name=ingress")
                 .run(Arrays.copyOfRange(args, 2, args.length))) {
             KafkaProperties kafka = context.getBean(KafkaProperties.class);
-            String topic = new TopicNames(context.getEnvironment().getProperty("callstream.topic-prefix", "")).ctiEvents();
-            try (EventSpool spool = EventSpool.open(directory, Long.MAX_VALUE, Clock.systemUTC());
+            String topicName = new TopicNames(context.getEnvironment().getProperty("callstream.topic-prefix", "")).ctiEvents();
+            try (Admin admin = Admin.create(kafka.buildAdminProperties());
+                    EventSpool spool = EventSpool.open(directory, Long.MAX_VALUE, Clock.systemUTC());
                     SpoolDrainer drainer = new SpoolDrainer(spool, new KafkaProducer<>(
                             CtiProducerSettings.forSpool(kafka.buildProducerProperties()), new StringSerializer(),
-                            new ByteArraySerializer()), topic, SEND_TIMEOUT, new SimpleMeterRegistry())) {
+                            new ByteArraySerializer()),
+                            // The edge that left the spool may never have reached Kafka: made as that edge would have.
+                            new EventsTopicSetup(admin, context.getBean(IngressProperties.class).eventsTopic()
+                                    .definition(topicName)),
+                            SEND_TIMEOUT, new SimpleMeterRegistry())) {
                 long sent = drainer.drainOnce(PATIENCE);
-                out.println("Sent " + sent + " events from " + directory + " to " + topic + "; "
+                out.println("Sent " + sent + " events from " + directory + " to " + topicName + "; "
                         + spool.events() + " left");
                 return spool.events() == 0 ? 0 : 1;
             } catch (SpoolInUseException inUse) {

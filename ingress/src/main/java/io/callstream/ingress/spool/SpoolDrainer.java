@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.callstream.ingress.eventstopic.EventsTopic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -35,7 +36,7 @@ public final class SpoolDrainer implements AutoCloseable {
 
     private final EventSpool spool;
     private final Producer<String, byte[]> producer;
-    private final String topic;
+    private final EventsTopic topic;
     private final Duration sendTimeout;
     private final Counter drained;
     private final KafkaClientMetrics producerMetrics;
@@ -45,7 +46,7 @@ public final class SpoolDrainer implements AutoCloseable {
     /**
      * @param sendTimeout how long a batch may wait for Kafka before it is sent again
      */
-    public SpoolDrainer(EventSpool spool, Producer<String, byte[]> producer, String topic, Duration sendTimeout,
+    public SpoolDrainer(EventSpool spool, Producer<String, byte[]> producer, EventsTopic topic, Duration sendTimeout,
             MeterRegistry meters) {
         this.spool = spool;
         this.producer = producer;
@@ -162,9 +163,11 @@ public final class SpoolDrainer implements AutoCloseable {
 
     /** Sends the batch and checkpoints it once Kafka acknowledged every event of it. */
     private void send(List<SpoolLog.Entry> batch) throws Exception {
+        topic.ensureExists(sendTimeout);
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
         for (SpoolLog.Entry entry : batch) {
-            acknowledgements.add(producer.send(new ProducerRecord<>(topic, entry.event().key(), entry.event().value())));
+            acknowledgements.add(producer.send(new ProducerRecord<>(topic.name(), entry.event().key(),
+                    entry.event().value())));
         }
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         for (Future<RecordMetadata> acknowledgement : acknowledgements) {

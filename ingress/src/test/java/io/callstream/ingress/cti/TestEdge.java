@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.callstream.ingress.eventstopic.EventsTopic;
 import io.callstream.ingress.publish.CtiEventPublisher;
 import io.callstream.ingress.publish.StoreAndForward;
 import io.callstream.ingress.spool.EventSpool;
@@ -78,7 +79,7 @@ final class TestEdge {
         CtiHandler handler = new CtiHandler(
                 new CtiRequestReader(MAX_BODY_BYTES, new JsonBody(mapper)),
                 new CtiRequestParser(),
-                new StoreAndForward(new CtiEventPublisher(template, Topics.CTI_EVENTS, HANDOVER_AFTER, Schedulers.boundedElastic(), meters),
+                new StoreAndForward(new CtiEventPublisher(template, new ExistingTopic(Topics.CTI_EVENTS), HANDOVER_AFTER, Schedulers.boundedElastic(), meters),
                         spool, PUBLISH_TIMEOUT),
                 replies,
                 metrics,
@@ -123,6 +124,14 @@ final class TestEdge {
             throw new AssertionError("expected exactly one published event, got " + records.size());
         }
         return records.get(0).value();
+    }
+
+    /** The events topic as a running edge has it: there already. */
+    private record ExistingTopic(String name) implements EventsTopic {
+
+        @Override
+        public void ensureExists(Duration timeout) {
+        }
     }
 
     /** KafkaTemplate closes its producer after each send; the factory's real producers ignore that, so must this one. */

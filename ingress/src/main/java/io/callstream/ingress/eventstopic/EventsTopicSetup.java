@@ -1,4 +1,4 @@
-package io.callstream.ingress.publish;
+package io.callstream.ingress.eventstopic;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,19 +18,27 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * never changes an existing one: a different partition count would send a call's later events to
  * another partition than its earlier ones, so the edge refuses to go on instead.
  */
-public final class EventsTopicSetup {
+public final class EventsTopicSetup implements EventsTopic {
 
     private final Admin admin;
     private final NewTopic wanted;
+    private volatile boolean exists;
 
     public EventsTopicSetup(Admin admin, NewTopic wanted) {
         this.admin = admin;
         this.wanted = wanted;
     }
 
-    /** The events topic's name in this deployment. */
+    @Override
     public String name() {
         return wanted.name();
+    }
+
+    @Override
+    public void ensureExists(Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
+        if (!exists) {
+            ensure(timeout);
+        }
     }
 
     /**
@@ -42,6 +50,7 @@ public final class EventsTopicSetup {
         if (existing.isEmpty()) {
             try {
                 admin.createTopics(List.of(wanted)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                exists = true;
                 return wanted.numPartitions();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -54,6 +63,7 @@ public final class EventsTopicSetup {
         if (partitions != wanted.numPartitions()) {
             throw new PartitionCountMismatchException(wanted.name(), partitions, wanted.numPartitions());
         }
+        exists = true;
         return partitions;
     }
 

@@ -1,4 +1,4 @@
-package io.callstream.ingress.publish;
+package io.callstream.ingress.eventstopic;
 
 import java.time.Duration;
 
@@ -10,16 +10,17 @@ import org.springframework.context.ApplicationListener;
 /**
  * Stops the start when the events topic exists with another partition count than configured, if
  * Kafka answers within a few seconds; an edge starting while Kafka is away starts anyway (its
- * events are spooled) and the {@link ProducerWarmup} checks again once Kafka is there.
+ * events are spooled), and whatever first sends to the topic once Kafka is there checks again
+ * ({@link EventsTopic#ensureExists}).
  */
 public final class EventsTopicStartupCheck implements ApplicationListener<ApplicationStartedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EventsTopicStartupCheck.class);
 
-    private final EventsTopicSetup topic;
+    private final EventsTopic topic;
     private final Duration patience;
 
-    public EventsTopicStartupCheck(EventsTopicSetup topic, Duration patience) {
+    public EventsTopicStartupCheck(EventsTopic topic, Duration patience) {
         this.topic = topic;
         this.patience = patience;
     }
@@ -27,7 +28,7 @@ public final class EventsTopicStartupCheck implements ApplicationListener<Applic
     @Override
     public void onApplicationEvent(ApplicationStartedEvent event) {
         try {
-            topic.ensure(patience);
+            topic.ensureExists(patience);
         } catch (EventsTopicSetup.PartitionCountMismatchException refused) {
             throw refused;
         } catch (InterruptedException e) {
