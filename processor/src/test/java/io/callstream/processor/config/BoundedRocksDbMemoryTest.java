@@ -13,7 +13,11 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
-/** Real RocksDB databases under the setter: their write buffers are charged to one shared cache, within its bound. */
+/**
+ * Real RocksDB databases under the setter: their write buffers are charged to one shared cache and stay within
+ * its bound while they are written as fast as a thread can, also when the machine is too busy for flushes to
+ * keep up (this failed one run in five with two busy cores beside it before writes were made to wait).
+ */
 class BoundedRocksDbMemoryTest {
 
     private static final long BOUND = 8L * 1024 * 1024;
@@ -39,7 +43,7 @@ class BoundedRocksDbMemoryTest {
                 write(first, 2_000);
                 write(second, 2_000);
                 assertThat(BoundedRocksDbMemory.sharedCache(BOUND).getUsage())
-                        .as("within the bound (RocksDB may exceed it briefly while flushing)")
+                        .as("within the bound (index and filter blocks may add a little)")
                         .isLessThanOrEqualTo(BOUND + BOUND / 4);
             }
             assertThat(second.get("key-1999".getBytes(StandardCharsets.UTF_8))).isEqualTo(VALUE);
