@@ -55,6 +55,8 @@ public final class ProcessorThroughput {
 
     private static final String SITE = "bench";
     private static final int PARTITIONS = 6;
+    /** A replay that commits nothing for this long has failed; the benchmark stops instead of waiting for ever. */
+    private static final Duration STALLED = Duration.ofMinutes(2);
 
     private ProcessorThroughput() {
     }
@@ -266,6 +268,10 @@ public final class ProcessorThroughput {
                 if (eventsDone && System.nanoTime() - lastMove > Duration.ofSeconds(3).toNanos()) {
                     SteadyStateProfile.stop(applicationId);
                     return new Progress(half, eventsAtHalf, lastMove);
+                }
+                if (!eventsDone && System.nanoTime() - lastMove > STALLED.toNanos()) {
+                    throw new IllegalStateException(applicationId + " committed nothing for " + STALLED
+                            + " with events left: it failed (see its log above)");
                 }
                 Thread.sleep(100);
             }

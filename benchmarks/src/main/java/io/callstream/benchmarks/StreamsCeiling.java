@@ -2,11 +2,15 @@ package io.callstream.benchmarks;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.IntStream;
 
 import io.callstream.processor.config.BoundedRocksDbMemory;
 import io.callstream.schema.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -34,9 +38,19 @@ final class StreamsCeiling {
     static ProcessorThroughput.Replay replay(String bootstrap, int events, int stores) throws Exception {
         String applicationId = "bench-streams-" + stores + "-stores";
         System.out.printf("== Kafka Streams alone, exactly-once, %d store(s) read and rewritten per event%n", stores);
-        try (KafkaStreams streams = new KafkaStreams(topology(stores), settings(bootstrap, applicationId))) {
+        String output = "bench-streams-" + stores + "-out";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            // Brokers here create no topic on request; the output gets the events topic's partitions.
+            int partitions = admin.describeTopics(List.of(Topics.CTI_EVENTS)).allTopicNames().get()
+                    .get(Topics.CTI_EVENTS).partitions().size();
+            admin.createTopics(List.of(new NewTopic(output, partitions, (short) 1))).all().get();
+        }
+        try (KafkaStreams streams = new KafkaStreams(topology(stores, output), settings(bootstrap, applicationId))) {
             streams.start();
             while (streams.state() != KafkaStreams.State.RUNNING) {
+                if (streams.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException(applicationId + " failed at start (see its log above)");
+                }
                 Thread.sleep(20);
             }
             long start = System.nanoTime();
@@ -49,7 +63,7 @@ final class StreamsCeiling {
         }
     }
 
-    private static Topology topology(int stores) {
+    private static Topology topology(int stores, String output) {
         Topology topology = new Topology();
         topology.addSource("events", Serdes.Bytes().deserializer(), Serdes.Bytes().deserializer(), Topics.CTI_EVENTS);
         List<String> names = IntStream.range(0, stores).mapToObj(store -> "store-" + store).toList();
@@ -58,7 +72,7 @@ final class StreamsCeiling {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
                     Serdes.Bytes()).withCachingDisabled(), "rewrite");
         }
-        topology.addSink("out", "bench-streams-" + stores + "-out", Serdes.Bytes().serializer(),
+        topology.addSink("out", output, Serdes.Bytes().serializer(),
                 Serdes.Bytes().serializer(), "rewrite");
         return topology;
     }
