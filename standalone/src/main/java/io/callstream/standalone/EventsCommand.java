@@ -42,6 +42,11 @@ final class EventsCommand {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
+            if (partitions.isEmpty()) {
+                System.err.println("There is no topic " + topic + " at " + bootstrapServers + " yet: callstream creates it"
+                        + " when it first starts (with a topic prefix, set the same CALLSTREAM_TOPIC_PREFIX here).");
+                return 1;
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
