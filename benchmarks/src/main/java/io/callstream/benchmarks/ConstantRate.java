@@ -58,12 +58,11 @@ public final class ConstantRate {
         for (Thread sender : senders) {
             sender.join();
         }
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("== %d requests at %d/s over %d connections: statuses %s%n", sorted.size(), rate, connections,
+        Latencies measured = Latencies.ofNanos(latencies);
+        System.out.printf("== %d requests at %d/s over %d connections: statuses %s%n", measured.count(), rate, connections,
                 new TreeMap<>(statuses));
         System.out.printf("== latency from the planned send: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+                measured.at(0.50), measured.at(0.90), measured.at(0.99), measured.max());
     }
 
     /** One connection's share: each request at its planned time (or at once, when the connection is behind). */
@@ -90,9 +89,6 @@ public final class ConstantRate {
         Connection.close(connection);
     }
 
-    private static double at(List<Long> sorted, double percentile) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(percentile * sorted.size()) - 1)) / 1e6;
-    }
 
     /** A keep-alive HTTP/1.1 connection: one request, then its whole response, then the next. */
     private static final class Connection {

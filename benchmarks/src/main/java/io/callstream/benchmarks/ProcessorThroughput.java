@@ -312,14 +312,13 @@ public final class ProcessorThroughput {
     }
 
     private static void print(String what, List<Long> latencies) {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        if (sorted.isEmpty()) {
+        if (latencies.isEmpty()) {
             System.out.printf("== %s: nothing seen%n", what);
             return;
         }
+        Latencies measured = Latencies.ofNanos(latencies);
         System.out.printf("== %s, %d live calls: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
-                sorted.size(), at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+                measured.count(), measured.at(0.50), measured.at(0.90), measured.at(0.99), measured.max());
     }
 
     /** Today's (UTC) statistics of the site count the live calls in the order their hangups were sent. */
@@ -365,9 +364,6 @@ public final class ProcessorThroughput {
         }
     }
 
-    private static double at(List<Long> sorted, double percentile) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(percentile * sorted.size()) - 1)) / 1e6;
-    }
 
     static double report(String what, long events, long nanos) {
         double rate = events / (nanos / 1e9);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -171,26 +170,15 @@ public final class RulePropagation {
     }
 
     private static void print(String what, List<Long> micros) {
-        List<Long> sorted = sorted(micros);
-        System.out.printf("%-50s n=%d  p50=%.1f ms  p90=%.1f ms  p99=%.1f ms  max=%.1f ms%n", what, sorted.size(),
-                percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
-                sorted.get(sorted.size() - 1) / 1000.0);
+        Latencies measured = Latencies.ofMicros(micros);
+        System.out.printf("%-50s n=%d  p50=%.1f ms  p90=%.1f ms  p99=%.1f ms  max=%.1f ms%n", what, measured.count(),
+                measured.at(0.50), measured.at(0.90), measured.at(0.99), measured.max());
     }
 
-    private static void printRatio(String what, List<Long> measured, List<Long> ceiling) {
-        List<Long> a = sorted(measured);
-        List<Long> b = sorted(ceiling);
-        System.out.printf("== ratio (%s): p50 %.2f, p99 %.2f%n", what, percentile(a, 0.50) / percentile(b, 0.50),
-                percentile(a, 0.99) / percentile(b, 0.99));
-    }
-
-    private static List<Long> sorted(List<Long> micros) {
-        List<Long> sorted = new ArrayList<>(micros);
-        Collections.sort(sorted);
-        return sorted;
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1000.0;
+    private static void printRatio(String what, List<Long> measuredMicros, List<Long> ceilingMicros) {
+        Latencies measured = Latencies.ofMicros(measuredMicros);
+        Latencies ceiling = Latencies.ofMicros(ceilingMicros);
+        System.out.printf("== ratio (%s): p50 %.2f, p99 %.2f%n", what, measured.at(0.50) / ceiling.at(0.50),
+                measured.at(0.99) / ceiling.at(0.99));
     }
 }
