@@ -38,6 +38,7 @@ public final class EventsTopicSetup implements EventsTopic {
     public void ensureExists(Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
         if (!exists) {
             ensure(timeout);
+            exists = true;
         }
     }
 
@@ -50,7 +51,6 @@ public final class EventsTopicSetup implements EventsTopic {
         if (existing.isEmpty()) {
             try {
                 admin.createTopics(List.of(wanted)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                exists = true;
                 return wanted.numPartitions();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -63,7 +63,6 @@ public final class EventsTopicSetup implements EventsTopic {
         if (partitions != wanted.numPartitions()) {
             throw new PartitionCountMismatchException(wanted.name(), partitions, wanted.numPartitions());
         }
-        exists = true;
         return partitions;
     }
 

@@ -18,7 +18,8 @@ import org.rocksdb.WriteBufferManager;
  * store opens its own cache and up to three 16 MiB memtables, so memory grows with the number of
  * stores and tasks. Writes wait while the memtables fill their share and flushes catch up (the write
  * buffer manager stalls them): without that, a replay on a busy machine wrote faster than RocksDB
- * flushed and went past the bound (by 50% in the cache's usage, 120 MiB of the process in a replay).
+ * flushed and went past the bound (the cache's usage by up to 41% in BoundedRocksDbMemoryTest; a replay's
+ * process by some 120 MiB more).
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
